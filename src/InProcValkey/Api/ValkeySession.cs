@@ -1,0 +1,71 @@
+using System.Text;
+using InProcValkey.Commands;
+
+namespace InProcValkey;
+
+/// <summary>
+/// A caller of <see cref="ValkeyStore"/> with its own state, like a client connection: the selected database (SELECT).
+/// Not thread-safe (one caller at a time, as a connection); the store it runs on is.
+/// </summary>
+public sealed class ValkeySession
+{
+    private readonly ReplyBuilder _builder = new();
+    private readonly CommandContext _ctx;
+
+    internal ValkeySession(ValkeyStore store)
+    {
+        _ctx = new CommandContext(store.Engine, _builder);
+    }
+
+    /// <summary>The database commands run on (changed by SELECT).</summary>
+    public int SelectedDatabase
+    {
+        get => _ctx.DbIndex;
+        internal set => _ctx.DbIndex = value;
+    }
+
+    /// <summary>Runs a command given as its name and UTF-8 arguments; errors are returned as error replies.</summary>
+    /// <exception cref="ArgumentException">No command name was given.</exception>
+    public ValkeyReply Execute(params string[] command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Length == 0)
+        {
+            throw new ArgumentException("A command name is required.", nameof(command));
+        }
+        _ctx.Args.Clear();
+        foreach (var a in command)
+        {
+            ArgumentNullException.ThrowIfNull(a, nameof(command));
+            _ctx.Args.Add(a);
+        }
+        return Run();
+    }
+
+    /// <summary>Runs a command given as binary-safe arguments.</summary>
+    /// <exception cref="ArgumentException">No command name was given.</exception>
+    public ValkeyReply Execute(params byte[][] command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Length == 0)
+        {
+            throw new ArgumentException("A command name is required.", nameof(command));
+        }
+        _ctx.Args.Clear();
+        foreach (var a in command)
+        {
+            ArgumentNullException.ThrowIfNull(a, nameof(command));
+            _ctx.Args.Add(a);
+        }
+        return Run();
+    }
+
+    private ValkeyReply Run()
+    {
+        _builder.Reset();
+        CommandTable.Dispatch(_ctx);
+        return _builder.Result;
+    }
+
+    internal static string Describe(byte[] arg) => Encoding.UTF8.GetString(arg);
+}

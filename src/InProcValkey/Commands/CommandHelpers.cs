@@ -1,0 +1,66 @@
+using InProcValkey.DataTypes;
+using InProcValkey.Errors;
+
+namespace InProcValkey.Commands;
+
+/// <summary>Argument parsing shared by command handlers, replying Valkey's errors.</summary>
+internal static class CommandHelpers
+{
+    /// <summary>Parses argument <paramref name="index"/> as a long or replies <c>ERR value is not an integer or out of range</c>.</summary>
+    public static bool TryGetLong(CommandContext ctx, int index, out long value)
+    {
+        if (Numbers.TryParseInt64(ctx.Args[index], out value))
+        {
+            return true;
+        }
+        ctx.Reply.Error(ErrorMessages.NotInteger);
+        return false;
+    }
+
+    /// <summary>Replies the error text when not null; returns true when there was an error.</summary>
+    public static bool ReplyIfError(CommandContext ctx, string? error)
+    {
+        if (error is null)
+        {
+            return false;
+        }
+        ctx.Reply.Error(error);
+        return true;
+    }
+
+    public static void Ok(CommandContext ctx) => ctx.Reply.SimpleString("OK");
+
+    /// <summary>
+    /// Valkey's <c>getExpireMillisecondsOrReply</c>: the EX/PX/EXAT/PXAT argument as an absolute unix-ms time.
+    /// Rejects non-integers, values &lt;= 0 and overflow with the command's <c>invalid expire time</c> error.
+    /// </summary>
+    public static bool TryGetExpireAt(CommandContext ctx, int index, bool seconds, bool absolute, out long whenMs)
+    {
+        whenMs = 0;
+        if (!TryGetLong(ctx, index, out long v))
+        {
+            return false;
+        }
+        if (v <= 0 || (seconds && v > long.MaxValue / 1000))
+        {
+            ctx.Reply.Error(ErrorMessages.InvalidExpireTime(ctx.Command.Name));
+            return false;
+        }
+        if (seconds)
+        {
+            v *= 1000;
+        }
+        if (!absolute)
+        {
+            long now = ctx.Clock.NowMs;
+            if (v > long.MaxValue - now)
+            {
+                ctx.Reply.Error(ErrorMessages.InvalidExpireTime(ctx.Command.Name));
+                return false;
+            }
+            v += now;
+        }
+        whenMs = v;
+        return true;
+    }
+}

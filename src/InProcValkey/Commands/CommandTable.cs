@@ -1,0 +1,94 @@
+using System.Text;
+using InProcValkey.Errors;
+
+namespace InProcValkey.Commands;
+
+/// <summary>
+/// The one command table: every command's name, arity, flags, group and handler, assembled from the group files
+/// (<see cref="StringCommands"/>, <see cref="KeyCommands"/>, …). Lookup is by the command name's bytes, ASCII case-insensitive,
+/// without allocating. The dispatcher checks arity once, here, for every caller.
+/// </summary>
+internal sealed class CommandTable
+{
+    public static readonly CommandTable Default = new(
+        ConnectionCommands.All,
+        StringCommands.All,
+        KeyCommands.All,
+        ExpireCommands.All,
+        DatabaseCommands.All);
+
+    private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public CommandTable(params CommandDef[][] groups)
+    {
+        foreach (var group in groups)
+        {
+            foreach (var def in group)
+            {
+                _byName.Add(def.Name, def);
+            }
+        }
+        _lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public IEnumerable<CommandDef> Commands => _byName.Values;
+
+    /// <summary>Finds a command by name bytes; null when unknown.</summary>
+    public CommandDef? Find(ReadOnlySpan<byte> name)
+    {
+        if (name.Length == 0 || name.Length > 64)
+        {
+            return null;
+        }
+        Span<char> chars = stackalloc char[name.Length];
+        for (int i = 0; i < name.Length; i++)
+        {
+            chars[i] = (char)name[i];
+        }
+        return _lookup.TryGetValue(chars, out var def) ? def : null;
+    }
+
+    /// <summary>Runs the command in <see cref="CommandContext.Args"/>, writing its reply (or the dispatch error) to the context's writer.</summary>
+    public static void Dispatch(CommandContext ctx)
+    {
+        var args = ctx.Args;
+        var def = ctx.Engine.Commands.Find(args[0]);
+        if (def is null)
+        {
+            var rest = new List<string>(Math.Max(0, args.Count - 1));
+            for (int i = 1; i < args.Count; i++)
+            {
+                rest.Add(args.GetString(i));
+            }
+            ctx.Reply.Error(ErrorMessages.UnknownCommand(args.GetString(0), rest));
+            return;
+        }
+        if (def.SubCommands is { } subs && args.Count >= 2)
+        {
+            CommandDef? sub = null;
+            foreach (var s in subs)
+            {
+                if (Ascii.EqualsIgnoreCase(args[1], Encoding.ASCII.GetBytes(s.Name)))
+                {
+                    sub = s;
+                    break;
+                }
+            }
+            if (sub is null)
+            {
+                ctx.Reply.Error(ErrorMessages.UnknownSubcommand(args.GetString(1), def.Name));
+                return;
+            }
+            def = sub;
+        }
+        if (!def.ArityAccepts(args.Count) || def.Handler is null)
+        {
+            ctx.Reply.Error(ErrorMessages.WrongArity(def.FullName));
+            return;
+        }
+        ctx.Command = def;
+        ctx.Clock = new Keyspace.Clock(ctx.Engine.Time);
+        def.Handler(ctx);
+    }
+}

@@ -1,0 +1,59 @@
+namespace InProcValkey.Errors;
+
+/// <summary>
+/// Every error text the engine replies with, verbatim from Valkey 7.2 (<c>server.c</c> shared objects,
+/// <c>t_string.c</c>, <c>db.c</c>, <c>expire.c</c>, <c>object.c</c>). Texts carry their prefix
+/// (<c>ERR</c>, <c>WRONGTYPE</c>, …) and no trailing CRLF. Keep them here and nowhere else.
+/// </summary>
+internal static class ErrorMessages
+{
+    public const string WrongType = "WRONGTYPE Operation against a key holding the wrong kind of value";
+    public const string Syntax = "ERR syntax error";
+    public const string NotInteger = "ERR value is not an integer or out of range";
+    public const string NotFloat = "ERR value is not a valid float";
+    public const string Overflow = "ERR increment or decrement would overflow";
+    public const string IncrFloatNaNOrInf = "ERR increment would produce NaN or Infinity";
+    public const string NoSuchKey = "ERR no such key";
+    public const string DbIndexOutOfRange = "ERR DB index is out of range";
+    public const string InvalidDbIndex = "ERR invalid DB index";
+    public const string SameObject = "ERR source and destination objects are the same";
+    public const string StringTooLong = "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+    public const string OffsetOutOfRange = "ERR offset is out of range";
+    public const string NegativeTimeout = "ERR timeout is negative";
+    public const string ExpireNxAndOthers = "ERR NX and XX, GT or LT options at the same time are not compatible";
+    public const string ExpireGtAndLt = "ERR GT and LT options at the same time are not compatible";
+    public const string LfuNotSelected =
+        "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+    public const string LruNotSelected =
+        "ERR An LRU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+    public const string InvalidCursor = "ERR invalid cursor";
+
+    /// <summary><c>ERR wrong number of arguments for 'get' command</c>.</summary>
+    public static string WrongArity(string commandFullName) =>
+        $"ERR wrong number of arguments for '{commandFullName}' command";
+
+    /// <summary><c>ERR invalid expire time in 'set' command</c>.</summary>
+    public static string InvalidExpireTime(string commandName) =>
+        $"ERR invalid expire time in '{commandName}' command";
+
+    /// <summary><c>ERR unknown subcommand 'x'. Try OBJECT HELP.</c></summary>
+    public static string UnknownSubcommand(string subcommand, string commandName) =>
+        Sanitize($"ERR unknown subcommand '{Truncate(subcommand, 128)}'. Try {commandName.ToUpperInvariant()} HELP.");
+
+    /// <summary>Valkey's reply to an unknown command: name and the first 128 bytes of arguments, quoted.</summary>
+    public static string UnknownCommand(string name, IReadOnlyList<string> args)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < args.Count && sb.Length < 128; i++)
+        {
+            sb.Append('\'').Append(Truncate(args[i], 128 - sb.Length)).Append("' ");
+        }
+        return Sanitize($"ERR unknown command '{Truncate(name, 128)}', with args beginning with: {sb}");
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    // Valkey replaces CR and LF in error replies with spaces so that the reply stays one line.
+    internal static string Sanitize(string s) =>
+        s.Contains('\r') || s.Contains('\n') ? s.Replace('\r', ' ').Replace('\n', ' ') : s;
+}

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+
+namespace InProcValkey.Keyspace;
+
+/// <summary>
+/// One logical database (SELECT index): <see cref="ShardCount"/> shards, each a hash table with its own lock.
+/// Methods named <c>…Locked</c> expect the caller to hold the shard's lock (see docs/locking.md); the others take it.
+/// </summary>
+internal sealed class Database
+{
+    public const int ShardBits = 6;
+    public const int ShardCount = 1 << ShardBits;
+
+    public readonly Engine Engine;
+    public readonly int Index;
+    public readonly KeyShard[] Shards;
+
+    public Database(Engine engine, int index)
+    {
+        Engine = engine;
+        Index = index;
+        Shards = new KeyShard[ShardCount];
+        for (int i = 0; i < ShardCount; i++)
+        {
+            Shards[i] = new KeyShard(index * ShardCount + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public KeyShard ShardOf(in KeyHash h) => Shards[h.Shard];
+
+    /// <summary>
+    /// Finds a live key (lock held). An expired key is deleted here (lazy expiry) and reported missing.
+    /// <paramref name="touch"/> updates the key's LRU clock, as every lookup does in Valkey except OBJECT/TYPE-like ones.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte[]? FindLocked(KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, bool touch = true)
+    {
+        index = shard.Table.Find(h.Hash, key);
+        if (index < 0)
+        {
+            return null;
+        }
+        var e = shard.Table.EntryAt(index);
+        if (EntryLayout.HasExpiry(e) && EntryLayout.Expiry(e) < clock.NowMs)
+        {
+            RemoveLocked(shard, index);
+            Engine.Stats.OnExpired();
+            index = -1;
+            return null;
+        }
+        if (touch)
+        {
+            EntryLayout.SetLru(e, Engine.LruClock);
+        }
+        return e;
+    }
+
+    /// <summary>Adds (<paramref name="index"/> &lt; 0) or replaces the entry of a key (lock held); returns its slot.</summary>
+    public int StoreLocked(KeyShard shard, in KeyHash h, int index, byte[] entry)
+    {
+        bool newVolatile = EntryLayout.HasExpiry(entry);
+        if (index < 0)
+        {
+            if (newVolatile)
+            {
+                shard.VolatileCount++;
+            }
+            return shard.Table.Add(h.Hash, entry);
+        }
+        var old = shard.Table.EntryAt(index);
+        bool oldVolatile = EntryLayout.HasExpiry(old);
+        shard.VolatileCount += (newVolatile ? 1 : 0) - (oldVolatile ? 1 : 0);
+        shard.Table.Replace(index, entry);
+        return index;
+    }
+
+    /// <summary>Removes the entry at <paramref name="index"/> (lock held).</summary>
+    public void RemoveLocked(KeyShard shard, int index)
+    {
+        if (EntryLayout.HasExpiry(shard.Table.EntryAt(index)))
+        {
+            shard.VolatileCount--;
+        }
+        shard.Table.RemoveAt(index);
+    }
+
+    /// <summary>Empties every shard (all shard locks held).</summary>
+    public void ClearLocked()
+    {
+        foreach (var s in Shards)
+        {
+            s.Table.Clear();
+            s.VolatileCount = 0;
+            s.ExpireCursor = 0;
+        }
+    }
+
+    /// <summary>Number of keys, counting keys that have expired but were not reclaimed yet (all shard locks held), as DBSIZE does.</summary>
+    public long CountLocked()
+    {
+        long n = 0;
+        foreach (var s in Shards)
+        {
+            n += s.Table.Count;
+        }
+        return n;
+    }
+
+    /// <summary>Swaps the contents of two databases (all shard locks of both held): SWAPDB.</summary>
+    public static void SwapContentsLocked(Database a, Database b)
+    {
+        for (int i = 0; i < ShardCount; i++)
+        {
+            var sa = a.Shards[i];
+            var sb = b.Shards[i];
+            (sa.Table, sb.Table) = (sb.Table, sa.Table);
+            (sa.VolatileCount, sb.VolatileCount) = (sb.VolatileCount, sa.VolatileCount);
+            sa.ExpireCursor = 0;
+            sb.ExpireCursor = 0;
+        }
+    }
+}

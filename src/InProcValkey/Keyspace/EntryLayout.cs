@@ -1,0 +1,160 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace InProcValkey.Keyspace;
+
+/// <summary>How a string value is encoded inside its entry; reported by OBJECT ENCODING.</summary>
+internal enum StringEncoding : byte
+{
+    /// <summary>Bytes stored as they are; Valkey's <c>raw</c>.</summary>
+    Raw = 0,
+    /// <summary>Bytes stored as they are, at most 44 bytes; Valkey's <c>embstr</c>.</summary>
+    Embstr = 1,
+    /// <summary>A canonical decimal integer stored as an 8-byte long; Valkey's <c>int</c>.</summary>
+    Int = 2,
+}
+
+/// <summary>
+/// The layout of one key's entry: a single packed <c>byte[]</c> per string key, so the keyspace holds no other
+/// object per key (see docs/keyspace.md). Layout:
+/// <code>
+/// [0]      flags: bits 0-2 kind (StringEncoding, or 7 = object entry), bit 3 has-expiry
+/// [1..3]   LRU clock, 24 bits, seconds (Valkey's LRU_CLOCK)
+/// [4..11]  absolute expiry, unix ms (only when has-expiry)
+/// then     key length (1 byte, or 0xFF + 4-byte int when &gt;= 255), key bytes
+/// then     value: 8-byte long for Int, raw bytes otherwise
+/// </code>
+/// Only this file knows the layout.
+/// </summary>
+internal static class EntryLayout
+{
+    private const byte KindMask = 0x07;
+    private const byte ExpiryFlag = 0x08;
+    internal const byte ObjectKind = 0x07;
+    private const int FixedHeader = 4;
+    public const int EmbstrLimit = 44;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasExpiry(byte[] e) => (e[0] & ExpiryFlag) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Expiry(byte[] e) => BinaryPrimitives.ReadInt64LittleEndian(e.AsSpan(FixedHeader, 8));
+
+    public static void SetExpiryInPlace(byte[] e, long when) => BinaryPrimitives.WriteInt64LittleEndian(e.AsSpan(FixedHeader, 8), when);
+
+    public static StringEncoding Encoding(byte[] e) => (StringEncoding)(e[0] & KindMask);
+
+    public static bool IsObject(byte[] e) => (e[0] & KindMask) == ObjectKind;
+
+    public static uint Lru(byte[] e) => (uint)(e[1] | (e[2] << 8) | (e[3] << 16));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetLru(byte[] e, uint lru)
+    {
+        e[1] = (byte)lru;
+        e[2] = (byte)(lru >> 8);
+        e[3] = (byte)(lru >> 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KeyLengthOffset(byte[] e) => (e[0] & ExpiryFlag) != 0 ? FixedHeader + 8 : FixedHeader;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KeyStart(byte[] e, out int keyLength)
+    {
+        int p = KeyLengthOffset(e);
+        int b = e[p];
+        if (b != 0xFF)
+        {
+            keyLength = b;
+            return p + 1;
+        }
+        keyLength = BinaryPrimitives.ReadInt32LittleEndian(e.AsSpan(p + 1, 4));
+        return p + 5;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Key(byte[] e)
+    {
+        int start = KeyStart(e, out int len);
+        return new ReadOnlySpan<byte>(e, start, len);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ValueOffset(byte[] e)
+    {
+        int start = KeyStart(e, out int len);
+        return start + len;
+    }
+
+    /// <summary>The stored value bytes (for Int: the 8-byte binary long, not its text).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Span<byte> StoredValue(byte[] e)
+    {
+        int off = ValueOffset(e);
+        return e.AsSpan(off);
+    }
+
+    private static int KeyLengthSize(int keyLength) => keyLength < 0xFF ? 1 : 5;
+
+    public static int HeaderSize(bool hasExpiry, int keyLength) =>
+        FixedHeader + (hasExpiry ? 8 : 0) + KeyLengthSize(keyLength) + keyLength;
+
+    /// <summary>Allocates an entry with header and key written; the caller writes <paramref name="valueLength"/> bytes at the returned offset.</summary>
+    public static byte[] Allocate(ReadOnlySpan<byte> key, byte kind, bool hasExpiry, long expiry, uint lru, int valueLength, out int valueOffset)
+    {
+        int header = HeaderSize(hasExpiry, key.Length);
+        var e = GC.AllocateUninitializedArray<byte>(header + valueLength);
+        e[0] = (byte)(kind | (hasExpiry ? ExpiryFlag : 0));
+        SetLru(e, lru);
+        int p = FixedHeader;
+        if (hasExpiry)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(e.AsSpan(p, 8), expiry);
+            p += 8;
+        }
+        if (key.Length < 0xFF)
+        {
+            e[p++] = (byte)key.Length;
+        }
+        else
+        {
+            e[p] = 0xFF;
+            BinaryPrimitives.WriteInt32LittleEndian(e.AsSpan(p + 1, 4), key.Length);
+            p += 5;
+        }
+        key.CopyTo(e.AsSpan(p));
+        valueOffset = p + key.Length;
+        return e;
+    }
+
+    /// <summary>A copy of <paramref name="e"/> with the expiry set (when &gt;= 0) or removed (when &lt; 0); the entry itself when nothing changes shape.</summary>
+    public static byte[] WithExpiry(byte[] e, long when)
+    {
+        bool has = HasExpiry(e);
+        if (when >= 0 && has)
+        {
+            SetExpiryInPlace(e, when);
+            return e;
+        }
+        if (when < 0 && !has)
+        {
+            return e;
+        }
+        var key = Key(e);
+        var value = StoredValue(e);
+        var n = Allocate(key, (byte)(e[0] & KindMask), when >= 0, when, Lru(e), value.Length, out int off);
+        value.CopyTo(n.AsSpan(off));
+        return n;
+    }
+
+    /// <summary>A copy of <paramref name="e"/> under another key (RENAME, COPY, MOVE keep value, encoding and expiry).</summary>
+    public static byte[] WithKey(byte[] e, ReadOnlySpan<byte> newKey, bool keepExpiry)
+    {
+        bool has = keepExpiry && HasExpiry(e);
+        var value = StoredValue(e);
+        var n = Allocate(newKey, (byte)(e[0] & KindMask), has, has ? Expiry(e) : 0, Lru(e), value.Length, out int off);
+        value.CopyTo(n.AsSpan(off));
+        return n;
+    }
+}

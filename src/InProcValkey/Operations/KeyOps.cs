@@ -1,0 +1,65 @@
+using InProcValkey.Keyspace;
+
+namespace InProcValkey.Operations;
+
+/// <summary>The semantics of the generic key commands, once (Valkey's <c>db.c</c>), for the handlers and the typed API.</summary>
+internal static class KeyOps
+{
+    /// <summary>DEL / UNLINK: removes the keys that exist, atomically; returns how many were removed.</summary>
+    public static long Delete(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock)
+    {
+        Span<KeyHash> hashes = keys.Length <= 64 ? stackalloc KeyHash[keys.Length] : new KeyHash[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            hashes[i] = KeyHash.Of(keys[i]);
+        }
+        using var locks = ShardLocks.ForKeys(db, hashes);
+        long removed = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            var shard = db.ShardOf(hashes[i]);
+            if (db.FindLocked(shard, hashes[i], keys[i], ref clock, out int index, touch: false) is not null)
+            {
+                db.RemoveLocked(shard, index);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>DEL of one key.</summary>
+    public static bool Delete(Database db, ReadOnlySpan<byte> key, ref Clock clock)
+    {
+        var h = KeyHash.Of(key);
+        var shard = db.ShardOf(h);
+        lock (shard.Lock)
+        {
+            if (db.FindLocked(shard, h, key, ref clock, out int index, touch: false) is null)
+            {
+                return false;
+            }
+            db.RemoveLocked(shard, index);
+            return true;
+        }
+    }
+
+    /// <summary>EXISTS: how many of the keys exist (a key named twice counts twice).</summary>
+    public static long Exists(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock)
+    {
+        Span<KeyHash> hashes = keys.Length <= 64 ? stackalloc KeyHash[keys.Length] : new KeyHash[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            hashes[i] = KeyHash.Of(keys[i]);
+        }
+        using var locks = ShardLocks.ForKeys(db, hashes);
+        long n = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _) is not null)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,53 @@
+namespace InProcValkey.Tests.Commands;
+
+public sealed class DispatchTests
+{
+    [Fact]
+    public void UnknownCommandIsReportedWithItsArguments()
+    {
+        using var t = new TestStore();
+        t.Error("ERR unknown command 'foo', with args beginning with: 'a' 'b' ", "foo", "a", "b");
+        t.Error("ERR unknown command 'foo', with args beginning with: ", "foo");
+    }
+
+    [Fact]
+    public void WrongArityNamesTheCommandInLowerCase()
+    {
+        using var t = new TestStore();
+        t.Error("ERR wrong number of arguments for 'get' command", "GET");
+        t.Error("ERR wrong number of arguments for 'get' command", "get", "a", "b");
+    }
+
+    [Fact]
+    public void CommandNamesAreCaseInsensitive()
+    {
+        using var t = new TestStore();
+        t.Ok("SeT", "k", "v");
+        Assert.Equal("v", t.Text("gEt", "k"));
+    }
+
+    [Fact]
+    public void PingAndEcho()
+    {
+        using var t = new TestStore();
+        var pong = t.Run("PING");
+        Assert.Equal(ValkeyReplyKind.SimpleString, pong.Kind);
+        Assert.Equal("PONG", pong.ToString());
+        Assert.Equal(ValkeyReplyKind.BulkString, t.Run("PING", "hi").Kind);
+        Assert.Equal("hello", t.Text("ECHO", "hello"));
+        t.Error("ERR wrong number of arguments for 'ping' command", "PING", "a", "b");
+    }
+
+    [Fact]
+    public void SelectKeepsItsDatabasePerSession()
+    {
+        using var t = new TestStore();
+        t.Ok("SET", "k", "zero");
+        t.Ok("SELECT", "3");
+        t.Nil("GET", "k");
+        t.Error("ERR DB index is out of range", "SELECT", "16");
+        t.Error("ERR invalid DB index", "SELECT", "x");
+        t.Ok("SELECT", "0");
+        Assert.Equal("zero", t.Text("GET", "k"));
+    }
+}
