@@ -1,0 +1,142 @@
+using System.Globalization;
+
+namespace InProcValkey.CompatibilityTests.Harness;
+
+/// <summary>
+/// One way Redis 7.0 (the reference server installed here) replies differently from Valkey 7.2 (what the engine
+/// implements). <see cref="Applies"/> recognises the case from the command and Redis' reply; <see cref="ValkeyReply"/>
+/// gives the reply Valkey 7.2 sends instead. Every row is described in docs/compatibility.md under its <see cref="Id"/>.
+/// </summary>
+public sealed record KnownDifference(
+    string Id,
+    string Command,
+    string Case,
+    Func<IReadOnlyList<byte[]>, ValkeyReply, bool> Applies,
+    Func<IReadOnlyList<byte[]>, ValkeyReply, ValkeyReply> ValkeyReply,
+    string Source);
+
+/// <summary>
+/// The one code-side table of Redis 7.0 vs Valkey 7.2 differences. The harness passes every redis-server reply through
+/// <see cref="Expected"/> before comparing it with the engine's, when the reference server is Redis older than 7.2.
+/// </summary>
+public static class KnownDifferences
+{
+    /// <summary>Commands whose replies come from Valkey's <c>addReplyDouble</c> (RESP2: a bulk string from <c>d2string</c>).</summary>
+    private static readonly HashSet<string> DoubleReplyCommands =
+    [
+        "ZSCORE", "ZINCRBY", "ZMSCORE", "ZADD", "ZRANGE", "ZRANGEBYSCORE", "ZREVRANGE", "ZREVRANGEBYSCORE", "ZPOPMIN",
+        "ZPOPMAX", "BZPOPMIN", "BZPOPMAX", "ZRANDMEMBER", "ZUNION", "ZINTER", "ZDIFF", "ZMPOP", "BZMPOP", "ZRANK",
+        "ZREVRANK", "GEODIST", "GEOPOS", "GEOSEARCH", "GEORADIUS", "GEORADIUSBYMEMBER",
+    ];
+
+    public static readonly IReadOnlyList<KnownDifference> All =
+    [
+        new(
+            Id: "KD1-pattern-nesting",
+            Command: "KEYS, SCAN MATCH",
+            Case: "a glob pattern with more than 1000 '*' each followed by another character",
+            Applies: (cmd, _) => PatternOf(cmd) is { } p && StarsFollowedByLiteral(p) > 1000,
+            // Valkey 7.2.7+ stops matching past 1000 nested '*' (CVE-2024-31228): such a pattern matches no key.
+            ValkeyReply: (cmd, redis) => ReplyWithNoKeys(cmd, redis),
+            Source: "valkey-io/valkey 7.2.7 release notes (CVE-2024-31228); src/util.c stringmatchlen_impl 'nesting > 1000'"),
+        new(
+            Id: "KD2-double-format",
+            Command: "ZSCORE, ZINCRBY, GEODIST, … (any RESP2 double reply)",
+            Case: "a non-integral double",
+            Applies: (cmd, redis) => DoubleReplyCommands.Contains(ReplyComparer.Name(cmd, 0)) && HasLongDouble(redis),
+            // Redis 7.0 prints %.17g ("1.1000000000000001"); Redis 7.2 / Valkey 7.2 print the shortest round-trip form ("1.1").
+            ValkeyReply: (_, redis) => ReformatDoubles(redis),
+            Source: "redis/redis #10587 (d2string/addReplyDouble with fpconv_dtoa, Redis 7.2), #11597 (nan)"),
+    ];
+
+    /// <summary>
+    /// The reply Valkey 7.2 gives where <paramref name="server"/> replied <paramref name="redisReply"/>; the reply itself when
+    /// no difference applies (or the reference server already is Valkey / Redis 7.2+).
+    /// </summary>
+    public static ValkeyReply Expected(ServerIdentity server, IReadOnlyList<byte[]> command, ValkeyReply redisReply, out KnownDifference? applied)
+    {
+        applied = null;
+        if (!server.IsRedisBefore72)
+        {
+            return redisReply;
+        }
+        foreach (var d in All)
+        {
+            if (d.Applies(command, redisReply))
+            {
+                applied = d;
+                return d.ValkeyReply(command, redisReply);
+            }
+        }
+        return redisReply;
+    }
+
+    private static byte[]? PatternOf(IReadOnlyList<byte[]> cmd)
+    {
+        string name = ReplyComparer.Name(cmd, 0);
+        if (name == "KEYS" && cmd.Count == 2)
+        {
+            return cmd[1];
+        }
+        if (name == "SCAN")
+        {
+            for (int i = 2; i + 1 < cmd.Count; i += 2)
+            {
+                if (ReplyComparer.Name(cmd, i) == "MATCH")
+                {
+                    return cmd[i + 1];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int StarsFollowedByLiteral(byte[] pattern)
+    {
+        int count = 0;
+        for (int i = 0; i + 1 < pattern.Length; i++)
+        {
+            if (pattern[i] == '*' && pattern[i + 1] != '*')
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static ValkeyReply ReplyWithNoKeys(IReadOnlyList<byte[]> cmd, ValkeyReply redis)
+    {
+        if (redis.Kind != ValkeyReplyKind.Array)
+        {
+            return redis;
+        }
+        // KEYS: no keys. SCAN: same cursor, no keys (the harness also feeds whole SCAN iterations as a KEYS-like array).
+        return ReplyComparer.Name(cmd, 0) == "SCAN" && redis.Elements.Count == 2 && redis.Elements[1].Kind == ValkeyReplyKind.Array
+            ? global::InProcValkey.ValkeyReply.Array(redis.Elements[0], global::InProcValkey.ValkeyReply.Array())
+            : global::InProcValkey.ValkeyReply.Array();
+    }
+
+    private static bool HasLongDouble(ValkeyReply r) => r.Kind switch
+    {
+        ValkeyReplyKind.BulkString => IsRedis70Double(r.AsBytes()!, out _),
+        ValkeyReplyKind.Array => r.Elements.Any(HasLongDouble),
+        _ => false,
+    };
+
+    private static ValkeyReply ReformatDoubles(ValkeyReply r) => r.Kind switch
+    {
+        ValkeyReplyKind.BulkString when IsRedis70Double(r.AsBytes()!, out double d) => global::InProcValkey.ValkeyReply.Bulk(Resp2.FormatDouble(d)),
+        ValkeyReplyKind.Array => global::InProcValkey.ValkeyReply.Array(r.Elements.Select(ReformatDoubles).ToArray()),
+        _ => r,
+    };
+
+    // A %.17g rendering whose shortest round-trip form is different ("0.10000000000000001" → "0.1").
+    private static bool IsRedis70Double(byte[] bytes, out double value)
+    {
+        string s = System.Text.Encoding.ASCII.GetString(bytes);
+        value = 0;
+        return s.Length > 0 && (s.Contains('.') || s.Contains('e')) &&
+               double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) &&
+               Resp2.FormatDouble(value) != s;
+    }
+}
