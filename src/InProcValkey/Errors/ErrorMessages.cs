@@ -38,7 +38,7 @@ internal static class ErrorMessages
 
     /// <summary><c>ERR unknown subcommand 'x'. Try OBJECT HELP.</c></summary>
     public static string UnknownSubcommand(string subcommand, string commandName) =>
-        Sanitize($"ERR unknown subcommand '{Truncate(subcommand, 128)}'. Try {commandName.ToUpperInvariant()} HELP.");
+        Sanitize($"ERR unknown subcommand '{Truncate(CString(subcommand), 128)}'. Try {commandName.ToUpperInvariant()} HELP.");
 
     /// <summary>Valkey's reply to an unknown command: name and the first 128 bytes of arguments, quoted.</summary>
     public static string UnknownCommand(string name, IReadOnlyList<string> args)
@@ -46,9 +46,16 @@ internal static class ErrorMessages
         var sb = new System.Text.StringBuilder();
         for (int i = 0; i < args.Count && sb.Length < 128; i++)
         {
-            sb.Append('\'').Append(Truncate(args[i], 128 - sb.Length)).Append("' ");
+            sb.Append('\'').Append(Truncate(CString(args[i]), 128 - sb.Length)).Append("' ");
         }
-        return Sanitize($"ERR unknown command '{Truncate(name, 128)}', with args beginning with: {sb}");
+        return Sanitize($"ERR unknown command '{Truncate(CString(name), 128)}', with args beginning with: {sb}");
+    }
+
+    // Valkey formats arguments with %s, which stops at the first NUL byte.
+    private static string CString(string s)
+    {
+        int nul = s.IndexOf('\0');
+        return nul < 0 ? s : s[..nul];
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -11,6 +11,13 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public void UnknownCommandArgumentsStopAtTheirFirstNulByteAsValkeyPrintsThem()
+    {
+        using var t = new TestStore();
+        t.Error("ERR unknown command 'foo', with args beginning with: '' 'b' ", "foo", "\0A", "b");
+    }
+
+    [Fact]
     public void WrongArityNamesTheCommandInLowerCase()
     {
         using var t = new TestStore();
