@@ -24,7 +24,7 @@ internal static class StringValue
         {
             return CreateInt(key, l, expiry, lru);
         }
-        return CreateBytes(key, value, value.Length <= EntryLayout.EmbstrLimit ? StringEncoding.Embstr : StringEncoding.Raw, expiry, lru);
+        return CreateBytes(key, value, TextEncodingFor(value.Length), expiry, lru);
     }
 
     /// <summary>Creates an entry holding <paramref name="value"/> as given, with the given encoding (raw or embstr). <paramref name="expiry"/> &lt; 0: none.</summary>
@@ -50,6 +50,9 @@ internal static class StringValue
         value = e.AsSpan(off, length);
         return e;
     }
+
+    /// <summary>The encoding Valkey gives a string object created from text of this length: <c>embstr</c> up to 44 bytes, else <c>raw</c>.</summary>
+    public static StringEncoding TextEncodingFor(int length) => length <= EntryLayout.EmbstrLimit ? StringEncoding.Embstr : StringEncoding.Raw;
 
     public static bool IsString(byte[] e) => !EntryLayout.IsObject(e);
 

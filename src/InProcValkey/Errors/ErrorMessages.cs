@@ -63,4 +63,13 @@ internal static class ErrorMessages
     // Valkey replaces CR and LF in error replies with spaces so that the reply stays one line.
     internal static string Sanitize(string s) =>
         s.Contains('\r') || s.Contains('\n') ? s.Replace('\r', ' ').Replace('\n', ' ') : s;
+
+    // ---- strings (t_string.c): DECRBY, LCS ----
+
+    /// <summary>DECRBY with -9223372036854775808 (negating it would overflow), checked before the key is read.</summary>
+    public const string DecrementOverflow = "ERR decrement would overflow";
+    public const string LcsNotStrings = "ERR The specified keys must contain string values";
+    public const string LcsLenAndIdx = "ERR If you want both the length and indexes, please just use IDX.";
+    public const string LcsTableTooLarge = "ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len";
+    public const string LcsAllocationFailed = "ERR Insufficient memory, failed allocating transient memory for LCS";
 }

@@ -25,6 +25,34 @@ internal struct SetParams
     public static SetParams Plain => new() { ExpireAtMs = -1 };
 }
 
+/// <summary>The TTL option of GETEX (and the expire part of SET's options).</summary>
+internal enum ExpireOption : byte
+{
+    None,
+    /// <summary>EX seconds (relative).</summary>
+    Ex,
+    /// <summary>PX milliseconds (relative).</summary>
+    Px,
+    /// <summary>EXAT unix-time-seconds.</summary>
+    ExAt,
+    /// <summary>PXAT unix-time-milliseconds.</summary>
+    PxAt,
+    /// <summary>PERSIST (GETEX only).</summary>
+    Persist,
+}
+
+/// <summary>
+/// GETEX's TTL change as parsed from its arguments. The number is validated only once the key has been found to hold a
+/// string, as Valkey 7.2 does (so <c>GETEX missing EX 0</c> replies nil, not an error).
+/// </summary>
+internal struct GetExParams
+{
+    public ExpireOption Option;
+    /// <summary>The EX/PX/EXAT/PXAT argument parsed as a long (Valkey's <c>string2ll</c>).</summary>
+    public bool ArgumentIsInteger;
+    public long Argument;
+}
+
 /// <summary>What a SET did.</summary>
 internal struct SetResult
 {
@@ -39,7 +67,7 @@ internal struct SetResult
 /// both call these; they take the shard locks themselves and return an error text (from <see cref="ErrorMessages"/>)
 /// or null on success. A call that returns an error has changed nothing.
 /// </summary>
-internal static class StringOps
+internal static partial class StringOps
 {
     /// <summary>GET into a callback-free result: the entry's value copied out, or null. Error: WRONGTYPE.</summary>
     public static string? Get(Database db, ReadOnlySpan<byte> key, ref Clock clock, out byte[]? value)
@@ -123,6 +151,113 @@ internal static class StringOps
             return null;
         }
     }
+
+    /// <summary>GETDEL: the value (null when missing), and the key deleted. Error: WRONGTYPE (nothing deleted).</summary>
+    public static string? GetDelete(Database db, ReadOnlySpan<byte> key, ref Clock clock, out byte[]? value)
+    {
+        value = null;
+        var h = KeyHash.Of(key);
+        var shard = db.ShardOf(h);
+        lock (shard.Lock)
+        {
+            var e = db.FindLocked(shard, h, key, ref clock, out int index);
+            if (e is null)
+            {
+                return null;
+            }
+            if (!StringValue.IsString(e))
+            {
+                return ErrorMessages.WrongType;
+            }
+            value = StringValue.ToArray(e);
+            db.RemoveLocked(shard, index);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// GETEX (Valkey 7.2 order): a missing key is nil whatever the options; a non-string is WRONGTYPE; then the TTL
+    /// argument is validated; then the value is returned and the TTL changed: EX/PX set it, EXAT/PXAT at or before now
+    /// delete the key, PERSIST removes it.
+    /// </summary>
+    public static string? GetEx(Database db, ReadOnlySpan<byte> key, in GetExParams p, ref Clock clock, out byte[]? value)
+    {
+        value = null;
+        var h = KeyHash.Of(key);
+        var shard = db.ShardOf(h);
+        lock (shard.Lock)
+        {
+            var e = db.FindLocked(shard, h, key, ref clock, out int index);
+            if (e is null)
+            {
+                return null;
+            }
+            if (!StringValue.IsString(e))
+            {
+                return ErrorMessages.WrongType;
+            }
+            long when = -1;
+            bool hasExpire = p.Option is ExpireOption.Ex or ExpireOption.Px or ExpireOption.ExAt or ExpireOption.PxAt;
+            if (hasExpire)
+            {
+                var error = ResolveExpire(p.ArgumentIsInteger, p.Argument, p.Option, "getex", ref clock, out when);
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+            value = StringValue.ToArray(e);
+            if (p.Option is ExpireOption.ExAt or ExpireOption.PxAt && when <= clock.NowMs)
+            {
+                db.RemoveLocked(shard, index);
+            }
+            else if (hasExpire || (p.Option == ExpireOption.Persist && EntryLayout.HasExpiry(e)))
+            {
+                var updated = EntryLayout.WithExpiry(e, hasExpire ? when : -1);
+                if (!ReferenceEquals(updated, e))
+                {
+                    db.StoreLocked(shard, h, index, updated);
+                }
+            }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Valkey's <c>getExpireMillisecondsOrReply</c>: an EX/PX/EXAT/PXAT argument as an absolute unix-ms time. Errors:
+    /// not an integer; <c>invalid expire time in '&lt;command&gt;' command</c> for values &lt;= 0 or overflow.
+    /// </summary>
+    internal static string? ResolveExpire(bool isInteger, long value, ExpireOption option, string command, ref Clock clock, out long whenMs)
+    {
+        whenMs = -1;
+        if (!isInteger)
+        {
+            return ErrorMessages.NotInteger;
+        }
+        bool seconds = option is ExpireOption.Ex or ExpireOption.ExAt;
+        if (value <= 0 || (seconds && value > long.MaxValue / 1000))
+        {
+            return ErrorMessages.InvalidExpireTime(command);
+        }
+        if (seconds)
+        {
+            value *= 1000;
+        }
+        if (option is ExpireOption.Ex or ExpireOption.Px)
+        {
+            long now = clock.NowMs;
+            if (value > long.MaxValue - now)
+            {
+                return ErrorMessages.InvalidExpireTime(command);
+            }
+            value += now;
+        }
+        whenMs = value;
+        return null;
+    }
+
+    /// <summary>The expiry an entry carries, or -1 (what a value replacement keeps, as Valkey's <c>dbReplaceValue</c>).</summary>
+    internal static long ExpiryOf(byte[]? e) => e is not null && EntryLayout.HasExpiry(e) ? EntryLayout.Expiry(e) : -1;
 
     // Reuses the old entry when the new value has the same encoding and size and the expiry keeps its shape: no allocation.
     private static byte[]? TryOverwriteInPlace(byte[]? old, ReadOnlySpan<byte> value, long expiry)
