@@ -54,6 +54,20 @@ internal static class StringValue
     /// <summary>The encoding Valkey gives a string object created from text of this length: <c>embstr</c> up to 44 bytes, else <c>raw</c>.</summary>
     public static StringEncoding TextEncodingFor(int length) => length <= EntryLayout.EmbstrLimit ? StringEncoding.Embstr : StringEncoding.Raw;
 
+    /// <summary>
+    /// Creates a <c>raw</c> entry of <paramref name="length"/> bytes with room to grow, for APPEND and SETRANGE: the
+    /// capacity follows Valkey's greedy <c>sdsMakeRoomFor</c> (double below 1 MB, +1 MB above), capped at <paramref name="maxLength"/>.
+    /// </summary>
+    public static byte[] CreateRawGreedy(ReadOnlySpan<byte> key, int length, long maxLength, long expiry, uint lru, out Span<byte> value)
+    {
+        const int Preallocate = 1024 * 1024;
+        long capacity = length < Preallocate ? (long)length * 2 : (long)length + Preallocate;
+        capacity = Math.Min(capacity, Math.Min(maxLength, Array.MaxLength - 64 - key.Length));
+        var e = EntryLayout.AllocateWithSpare(key, expiry >= 0, expiry, lru, length, (int)Math.Max(capacity, length), out int off);
+        value = e.AsSpan(off, length);
+        return e;
+    }
+
     public static bool IsString(byte[] e) => !EntryLayout.IsObject(e);
 
     /// <summary>Length in bytes of the value's text (STRLEN).</summary>

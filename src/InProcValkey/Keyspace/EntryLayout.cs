@@ -18,11 +18,13 @@ internal enum StringEncoding : byte
 /// The layout of one key's entry: a single packed <c>byte[]</c> per string key, so the keyspace holds no other
 /// object per key (see docs/keyspace.md). Layout:
 /// <code>
-/// [0]      flags: bits 0-2 kind (StringEncoding, or 7 = object entry), bit 3 has-expiry
+/// [0]      flags: bits 0-2 kind (StringEncoding, or 7 = object entry), bit 3 has-expiry, bit 4 has-spare
 /// [1..3]   LRU clock, 24 bits, seconds (Valkey's LRU_CLOCK)
 /// [4..11]  absolute expiry, unix ms (only when has-expiry)
 /// then     key length (1 byte, or 0xFF + 4-byte int when &gt;= 255), key bytes
 /// then     value: 8-byte long for Int, raw bytes otherwise
+///          (has-spare, raw only: a 4-byte value length, the value, then unused capacity that APPEND and SETRANGE
+///          grow into, as Valkey's sds keeps free space after a greedy reallocation)
 /// </code>
 /// Only this file knows the layout.
 /// </summary>
@@ -30,6 +32,7 @@ internal static class EntryLayout
 {
     private const byte KindMask = 0x07;
     private const byte ExpiryFlag = 0x08;
+    private const byte SpareFlag = 0x10;
     internal const byte ObjectKind = 0x07;
     private const int FixedHeader = 4;
     public const int EmbstrLimit = 44;
@@ -43,6 +46,9 @@ internal static class EntryLayout
     public static void SetExpiryInPlace(byte[] e, long when) => BinaryPrimitives.WriteInt64LittleEndian(e.AsSpan(FixedHeader, 8), when);
 
     public static StringEncoding Encoding(byte[] e) => (StringEncoding)(e[0] & KindMask);
+
+    /// <summary>Whether the entry carries spare capacity after its value (see the layout).</summary>
+    public static bool HasSpare(byte[] e) => (e[0] & SpareFlag) != 0;
 
     public static bool IsObject(byte[] e) => (e[0] & KindMask) == ObjectKind;
 
@@ -92,7 +98,48 @@ internal static class EntryLayout
     public static Span<byte> StoredValue(byte[] e)
     {
         int off = ValueOffset(e);
-        return e.AsSpan(off);
+        if ((e[0] & SpareFlag) == 0)
+        {
+            return e.AsSpan(off);
+        }
+        int len = BinaryPrimitives.ReadInt32LittleEndian(e.AsSpan(off, 4));
+        return e.AsSpan(off + 4, len);
+    }
+
+    /// <summary>
+    /// Grows a raw value with spare capacity to <paramref name="newLength"/> bytes in place when the capacity allows,
+    /// zero-filling the new bytes; returns the whole value, or an empty span (and changes nothing) when it does not fit.
+    /// </summary>
+    public static Span<byte> TryGrowInPlace(byte[] e, int newLength)
+    {
+        if ((e[0] & SpareFlag) == 0)
+        {
+            return default;
+        }
+        int off = ValueOffset(e);
+        int len = BinaryPrimitives.ReadInt32LittleEndian(e.AsSpan(off, 4));
+        if (newLength < len || off + 4 + newLength > e.Length)
+        {
+            return default;
+        }
+        e.AsSpan(off + 4 + len, newLength - len).Clear();
+        BinaryPrimitives.WriteInt32LittleEndian(e.AsSpan(off, 4), newLength);
+        return e.AsSpan(off + 4, newLength);
+    }
+
+    /// <summary>Allocates a raw entry whose value has <paramref name="valueLength"/> bytes and room to grow to <paramref name="capacity"/>.</summary>
+    public static byte[] AllocateWithSpare(ReadOnlySpan<byte> key, bool hasExpiry, long expiry, uint lru, int valueLength, int capacity, out int valueOffset)
+    {
+        if (capacity <= valueLength)
+        {
+            return Allocate(key, (byte)StringEncoding.Raw, hasExpiry, expiry, lru, valueLength, out valueOffset);
+        }
+        var e = Allocate(key, (byte)StringEncoding.Raw, hasExpiry, expiry, lru, 4 + capacity, out int off);
+        e[0] |= SpareFlag;
+        BinaryPrimitives.WriteInt32LittleEndian(e.AsSpan(off, 4), valueLength);
+        e.AsSpan(off + 4 + valueLength).Clear();
+        valueOffset = off + 4;
+        return e;
     }
 
     private static int KeyLengthSize(int keyLength) => keyLength < 0xFF ? 1 : 5;

@@ -41,7 +41,12 @@ internal static partial class StringOps
             {
                 return null;
             }
-            var entry = StringValue.CreateRaw(key, (int)length, ExpiryOf(e), db.Engine.LruClock, out var dst);
+            if (EntryLayout.Encoding(e) == StringEncoding.Raw && EntryLayout.TryGrowInPlace(e, (int)length) is { IsEmpty: false } grown)
+            {
+                value.CopyTo(grown[old.Length..]);
+                return null;
+            }
+            var entry = StringValue.CreateRawGreedy(key, (int)length, db.Engine.ProtoMaxBulkLen, ExpiryOf(e), db.Engine.LruClock, out var dst);
             old.CopyTo(dst);
             value.CopyTo(dst[old.Length..]);
             db.StoreLocked(shard, h, index, entry);
@@ -151,12 +156,18 @@ internal static partial class StringOps
             }
             int at = (int)offset;
             length = Math.Max(old.Length, at + value.Length);
-            if (e is not null && EntryLayout.Encoding(e) == StringEncoding.Raw && length == old.Length)
+            if (e is not null && EntryLayout.Encoding(e) == StringEncoding.Raw)
             {
-                value.CopyTo(EntryLayout.StoredValue(e)[at..]);
-                return null;
+                var inPlace = length == old.Length ? EntryLayout.StoredValue(e) : EntryLayout.TryGrowInPlace(e, (int)length);
+                if (!inPlace.IsEmpty)
+                {
+                    value.CopyTo(inPlace[at..]);
+                    return null;
+                }
             }
-            var entry = StringValue.CreateRaw(key, (int)length, ExpiryOf(e), db.Engine.LruClock, out var dst);
+            var entry = e is null
+                ? StringValue.CreateRaw(key, (int)length, ExpiryOf(e), db.Engine.LruClock, out var dst)
+                : StringValue.CreateRawGreedy(key, (int)length, db.Engine.ProtoMaxBulkLen, ExpiryOf(e), db.Engine.LruClock, out dst);
             old.CopyTo(dst);
             if (at > old.Length)
             {
