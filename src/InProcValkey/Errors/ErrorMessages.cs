@@ -56,4 +56,15 @@ internal static class ErrorMessages
     // Valkey replaces CR and LF in error replies with spaces so that the reply stays one line.
     internal static string Sanitize(string s) =>
         s.Contains('\r') || s.Contains('\n') ? s.Replace('\r', ' ').Replace('\n', ' ') : s;
+
+    // ---- keys, expiry and databases (db.c, expire.c, object.c) ----
+
+    public const string InvalidFirstDbIndex = "ERR invalid first DB index";
+    public const string InvalidSecondDbIndex = "ERR invalid second DB index";
+
+    /// <summary>Valkey's <c>getIntFromObjectOrReply</c> without a custom message, for a number outside the C int range.</summary>
+    public const string IntOutOfRange = "ERR value is out of range, value must between -2147483648 and 2147483647";
+
+    /// <summary><c>ERR Unsupported option foo</c> (EXPIRE family options).</summary>
+    public static string UnsupportedOption(string option) => Sanitize($"ERR Unsupported option {option}");
 }
