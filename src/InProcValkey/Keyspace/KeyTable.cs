@@ -151,6 +151,9 @@ internal sealed class KeyTable
     /// Visits every entry whose home bucket is <c>cursor &amp; mask</c>, then returns the next cursor in
     /// reverse-binary order (Valkey's <c>dictScan</c>): an entry present for a whole iteration is visited at least
     /// once however the table grows or shrinks in between. Returns 0 when the iteration is complete.
+    /// Linear probing keeps every entry in the unbroken run of occupied slots that starts at its home bucket (backward-shift
+    /// deletion preserves this), so walking that run finds all entries of the bucket. The visitor must not change the
+    /// table; collect what to remove and remove it after the call. Cursors fit in 32 bits (the table's mask).
     /// </summary>
     public ulong ScanBucket<TState>(ulong cursor, ref TState state, ScanVisitor<TState> visit)
     {

@@ -192,17 +192,19 @@ public sealed class ScanTests
 
     // ---- the SCAN guarantee under a changing keyspace ----
 
-    /// <summary>Between SCAN calls: keys to add (churn ids) and churn keys to delete.</summary>
-    public sealed record Step(int[] Add, int[] Remove, int Count);
+    /// <summary>Between SCAN calls: churn ids to add, a range of churn ids to delete (shrinking tables), and the COUNT.</summary>
+    public sealed record Step(int[] Add, int RemoveFrom, int RemoveCount, int Count);
 
     private static readonly Gen<Step> StepGen =
-        Gen.Zip(Gen.Zip(Gen.ArrayOf(Gen.Choose(0, 3000)), Gen.ArrayOf(Gen.Choose(0, 3000))), Gen.Choose(1, 25))
-            .Select(x => new Step(x.Item1.Item1.Take(60).ToArray(), x.Item1.Item2.Take(60).ToArray(), x.Item2));
+        Gen.Zip(
+                Gen.Zip(Gen.ArrayOf(Gen.Choose(0, 3000)), Gen.Zip(Gen.Choose(0, 3000), Gen.Frequency((3, Gen.Choose(0, 20)), (1, Gen.Choose(0, 2000))))),
+                Gen.Choose(1, 25))
+            .Select(x => new Step(x.Item1.Item1.Take(60).ToArray(), x.Item1.Item2.Item1, x.Item1.Item2.Item2, x.Item2));
 
     [Property(MaxTest = 40)]
     public Property EveryKeyPresentForTheWholeIterationIsReturnedWhileKeysComeAndGo() =>
         Prop.ForAll(
-            Gen.Zip(Gen.Zip(Gen.Choose(0, 400), Gen.Choose(0, 600)), Gen.ListOf(StepGen).Select(l => l.ToArray())).ToArbitrary(),
+            Gen.Zip(Gen.Zip(Gen.Choose(0, 400), Gen.Choose(0, 3000)), Gen.ListOf(StepGen).Select(l => l.ToArray())).ToArbitrary(),
             x =>
             {
                 var ((stableCount, initialChurn), steps) = x;
@@ -224,7 +226,7 @@ public sealed class ScanTests
                 int call = 0;
                 do
                 {
-                    var step = steps.Length == 0 ? new Step([], [], 10) : steps[call % steps.Length];
+                    var step = steps.Length == 0 ? new Step([], 0, 0, 10) : steps[call % steps.Length];
                     var page = db.Scan(cursor, "*", step.Count);
                     cursor = page.Cursor;
                     foreach (var k in page.Keys)
@@ -241,7 +243,7 @@ public sealed class ScanTests
                             db.StringSet("c" + a, "v");
                             everExisted.Add("c" + a);
                         }
-                        foreach (var r in step.Remove)
+                        for (int r = step.RemoveFrom; r < step.RemoveFrom + step.RemoveCount; r++)
                         {
                             db.KeyDelete("c" + r);
                         }
@@ -271,5 +273,47 @@ public sealed class ScanTests
         Assert.Equal(300, t.Db.KeyScan("b*"u8.ToArray(), 1000).Count());
         Assert.Throws<ArgumentOutOfRangeException>(() => t.Db.KeyScan("*", 0));
         Assert.Throws<ArgumentNullException>(() => t.Db.KeyScan((string)null!));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheGuaranteeHoldsWhileEveryTableGrowsOrShrinksSeveralTimes(bool grow)
+    {
+        using var t = new TestStore(activeExpiry: false);
+        var db = t.Db;
+        for (int i = 0; i < 2000; i++)
+        {
+            db.StringSet("s" + i, "v");
+        }
+        if (!grow)
+        {
+            for (int i = 0; i < 30_000; i++)
+            {
+                db.StringSet("c" + i, "v");
+            }
+        }
+        var seen = new HashSet<string>();
+        ulong cursor = 0;
+        int churn = 0;
+        do
+        {
+            var page = db.Scan(cursor, "s*", 5);
+            cursor = page.Cursor;
+            seen.UnionWith(page.Keys.Select(k => Encoding.UTF8.GetString(k)));
+            for (int j = 0; j < 150 && churn < 30_000; j++, churn++)
+            {
+                if (grow)
+                {
+                    db.StringSet("c" + churn, "v");
+                }
+                else
+                {
+                    db.KeyDelete("c" + churn);
+                }
+            }
+        }
+        while (cursor != 0);
+        Assert.Equal(2000, seen.Count);
     }
 }
