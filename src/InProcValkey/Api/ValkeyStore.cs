@@ -81,4 +81,29 @@ public sealed class ValkeyStore : IDisposable
 
     /// <summary>Stops background work (active expiry). The data is released with the store.</summary>
     public void Dispose() => Engine.Dispose();
+
+    // ---- databases (FLUSHALL, SWAPDB, TIME) ----
+
+    /// <summary>FLUSHALL: removes every key of every database, atomically.</summary>
+    public void FlushAll() => Operations.DatabaseOps.FlushAll(Engine);
+
+    /// <summary>
+    /// SWAPDB: swaps the contents of databases <paramref name="first"/> and <paramref name="second"/>, atomically; every
+    /// <see cref="ValkeyDatabase"/> and session on one of them sees the other's keys from then on.
+    /// </summary>
+    /// <exception cref="ValkeyException">An index is out of range (<c>ERR DB index is out of range</c>).</exception>
+    public void SwapDatabases(int first, int second)
+    {
+        if (Operations.DatabaseOps.Swap(Engine, first, second) is { } error)
+        {
+            throw ValkeyException.From(error);
+        }
+    }
+
+    /// <summary>TIME: the store's current time (from its <see cref="TimeProvider"/>), to the microsecond.</summary>
+    public DateTimeOffset Time()
+    {
+        var (seconds, micros) = Operations.DatabaseOps.Time(Engine);
+        return DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(micros * (TimeSpan.TicksPerMillisecond / 1000));
+    }
 }

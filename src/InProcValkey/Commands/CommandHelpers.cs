@@ -63,4 +63,28 @@ internal static class CommandHelpers
         whenMs = v;
         return true;
     }
+
+    // ---- keys, expiry and databases ----
+
+    /// <summary>
+    /// Valkey's <c>getIntFromObjectOrReply</c>: argument <paramref name="index"/> as a C int. Replies
+    /// <paramref name="error"/> when given, else <c>ERR value is not an integer or out of range</c> for a non-integer and
+    /// <c>ERR value is out of range, value must between -2147483648 and 2147483647</c> outside the int range.
+    /// </summary>
+    public static bool TryGetInt32(CommandContext ctx, int index, string? error, out int value)
+    {
+        value = 0;
+        if (!Numbers.TryParseInt64(ctx.Args[index], out long v))
+        {
+            ctx.Reply.Error(error ?? ErrorMessages.NotInteger);
+            return false;
+        }
+        if (v < int.MinValue || v > int.MaxValue)
+        {
+            ctx.Reply.Error(error ?? ErrorMessages.IntOutOfRange);
+            return false;
+        }
+        value = (int)v;
+        return true;
+    }
 }

@@ -25,7 +25,7 @@ internal static class ErrorMessages
     public const string LfuNotSelected =
         "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
     public const string LruNotSelected =
-        "ERR An LRU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+        "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
     public const string InvalidCursor = "ERR invalid cursor";
 
     /// <summary><c>ERR wrong number of arguments for 'get' command</c>.</summary>
@@ -72,4 +72,15 @@ internal static class ErrorMessages
     public const string LcsLenAndIdx = "ERR If you want both the length and indexes, please just use IDX.";
     public const string LcsTableTooLarge = "ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len";
     public const string LcsAllocationFailed = "ERR Insufficient memory, failed allocating transient memory for LCS";
+
+    // ---- keys, expiry and databases (db.c, expire.c, object.c) ----
+
+    public const string InvalidFirstDbIndex = "ERR invalid first DB index";
+    public const string InvalidSecondDbIndex = "ERR invalid second DB index";
+
+    /// <summary>Valkey's <c>getIntFromObjectOrReply</c> without a custom message, for a number outside the C int range.</summary>
+    public const string IntOutOfRange = "ERR value is out of range, value must between -2147483648 and 2147483647";
+
+    /// <summary><c>ERR Unsupported option foo</c> (EXPIRE family options).</summary>
+    public static string UnsupportedOption(string option) => Sanitize($"ERR Unsupported option {option}");
 }

@@ -3,28 +3,44 @@ using System.Diagnostics;
 namespace InProcValkey.Keyspace;
 
 /// <summary>
-/// Reclaims expired keys nobody touches (Valkey's <c>activeExpireCycle</c> in <c>expire.c</c>): a timer on the store's
-/// <see cref="TimeProvider"/> fires every <c>interval</c> (100 ms, Valkey's hz 10); each cycle walks the shards that hold
-/// keys with a TTL, examining up to <see cref="KeysPerLoop"/> buckets per shard per loop, repeating on a shard while more than
-/// 10% of the keys it examined were expired, and stops when the cycle has used its CPU budget (25% of the interval).
-/// Each shard keeps its own cursor, so successive cycles cover the whole table. With a <c>FakeTimeProvider</c> the timer
-/// fires inside <c>Advance</c>, so a test that advances time sees untouched keys reclaimed without waiting.
+/// Reclaims expired keys nobody touches (Valkey's <c>activeExpireCycle</c> in <c>expire.c</c>, slow cycle): a timer on the
+/// store's <see cref="TimeProvider"/> fires every <c>interval</c> (100 ms, Valkey's hz 10). A cycle walks the shards that hold
+/// keys with a TTL; in each it samples keys with a TTL from where its cursor stopped (up to <see cref="KeysPerLoop"/> of them,
+/// or <see cref="BucketsPerLoop"/> buckets, as Valkey's <c>max_buckets = num*20</c>), reclaims the expired ones, and samples
+/// again while more than <see cref="AcceptableStalePercent"/>% of the sample had expired, or while the sample found no key with
+/// a TTL, until the shard's cursor wraps. The cycle stops when it has used its CPU budget (25% of the interval) and resumes
+/// at the next shard on the next tick, so successive cycles cover every table.
+/// The timer is one-shot and re-armed after each run: a tick that comes late (or a <c>FakeTimeProvider</c> jumped far ahead)
+/// runs one cycle per interval elapsed, at most <see cref="MaxCatchUpCycles"/>, instead of firing once per missed period, so
+/// moving a fake clock by days costs no more than a few seconds of ticks. With a <c>FakeTimeProvider</c> the timer fires
+/// inside <c>Advance</c>, so a test that advances time sees untouched keys reclaimed without waiting. Takes one shard lock at a
+/// time (see docs/locking.md).
 /// </summary>
 internal sealed class ActiveExpiry : IDisposable
 {
     private const int KeysPerLoop = 20;
+    private const int BucketsPerLoop = KeysPerLoop * 20;
     private const int AcceptableStalePercent = 10;
+    private const int MaxCatchUpCycles = 50;
     private readonly Engine _engine;
     private readonly ITimer _timer;
     private readonly long _budgetTicks;
+    private readonly TimeSpan _interval;
+    private long _lastRunMs;
     private readonly Lock _cycleLock = new();
+    private readonly List<byte[]> _expired = [];
+
+    // Where the next cycle starts (guarded by _cycleLock).
     private int _nextDb;
+    private int _nextShard;
 
     public ActiveExpiry(Engine engine, TimeSpan interval)
     {
         _engine = engine;
         _budgetTicks = (long)(Stopwatch.Frequency * interval.TotalSeconds / 4);
-        _timer = engine.Time.CreateTimer(static s => ((ActiveExpiry)s!).OnTimer(), this, interval, interval);
+        _interval = interval;
+        _lastRunMs = engine.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        _timer = engine.Time.CreateTimer(static s => ((ActiveExpiry)s!).OnTimer(), this, interval, Timeout.InfiniteTimeSpan);
     }
 
     private void OnTimer()
@@ -34,37 +50,57 @@ internal sealed class ActiveExpiry : IDisposable
             return;
         }
         _engine.UpdateLruClock();
-        RunCycle();
-    }
-
-    public void RunCycle()
-    {
-        // One cycle at a time; a timer tick that finds a cycle running skips.
-        if (!_cycleLock.TryEnter())
+        long now = _engine.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        long elapsed = now - Interlocked.Exchange(ref _lastRunMs, now);
+        long cycles = Math.Clamp(elapsed / Math.Max(1, (long)_interval.TotalMilliseconds), 1, MaxCatchUpCycles);
+        for (long i = 0; i < cycles && RunCycle(); i++)
         {
-            return;
         }
         try
         {
-            long start = Stopwatch.GetTimestamp();
+            _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The store was disposed during the cycle.
+        }
+    }
+
+    /// <summary>Runs one cycle now; false when no shard held a key with a TTL (another cycle now would do nothing). A call that
+    /// finds a cycle running returns at once.</summary>
+    public bool RunCycle()
+    {
+        if (!_cycleLock.TryEnter())
+        {
+            return false;
+        }
+        bool any = false;
+        try
+        {
+            long deadline = Stopwatch.GetTimestamp() + _budgetTicks;
             var dbs = _engine.Databases;
-            for (int d = 0; d < dbs.Length; d++)
+            int total = dbs.Length * Database.ShardCount;
+            int position = _nextDb * Database.ShardCount + _nextShard;
+            for (int step = 0; step < total; step++)
             {
-                var db = dbs[(_nextDb + d) % dbs.Length];
-                foreach (var shard in db.Shards)
+                int at = (position + step) % total;
+                var db = dbs[at / Database.ShardCount];
+                var shard = db.Shards[at % Database.ShardCount];
+                if (Volatile.Read(ref shard.VolatileCount) == 0)
                 {
-                    if (Volatile.Read(ref shard.VolatileCount) == 0)
-                    {
-                        continue;
-                    }
-                    ExpireShard(db, shard);
-                    if (Stopwatch.GetTimestamp() - start > _budgetTicks)
-                    {
-                        _nextDb = (_nextDb + d) % dbs.Length;
-                        return;
-                    }
+                    continue;
+                }
+                any = true;
+                ExpireShard(db, shard, deadline);
+                if (Stopwatch.GetTimestamp() > deadline)
+                {
+                    int next = (at + 1) % total;
+                    _nextDb = next / Database.ShardCount;
+                    _nextShard = next % Database.ShardCount;
+                    return true;
                 }
             }
+            return any;
         }
         finally
         {
@@ -72,64 +108,70 @@ internal sealed class ActiveExpiry : IDisposable
         }
     }
 
-    private void ExpireShard(Database db, KeyShard shard)
+    private void ExpireShard(Database db, KeyShard shard, long deadline)
     {
-        var clock = new Clock(_engine.Time);
-        long now = clock.NowMs;
+        var state = new SweepState { Now = new Clock(_engine.Time).NowMs, Expired = _expired };
         while (true)
         {
-            int examined = 0;
+            state.Sampled = 0;
+            bool wrapped = false;
             int expired = 0;
             lock (shard.Lock)
             {
-                var table = shard.Table;
-                for (int loop = 0; loop < KeysPerLoop && shard.VolatileCount > 0; loop++)
+                if (shard.VolatileCount == 0)
                 {
-                    var state = new SweepState { Now = now };
-                    ulong next = table.ScanBucket(shard.ExpireCursor, ref state, static (ref SweepState st, byte[] e) =>
+                    return;
+                }
+                var table = shard.Table;
+                ulong cursor = shard.ExpireCursor;
+                for (int buckets = 0; buckets < BucketsPerLoop && state.Sampled < KeysPerLoop; buckets++)
+                {
+                    cursor = table.ScanBucket(cursor, ref state, Sample);
+                    if (cursor == 0)
                     {
-                        if (EntryLayout.HasExpiry(e))
-                        {
-                            st.Volatile++;
-                            if (EntryLayout.Expiry(e) < st.Now)
-                            {
-                                (st.Expired ??= new List<byte[]>()).Add(e);
-                            }
-                        }
-                    });
-                    examined += state.Volatile;
-                    if (state.Expired is { } list)
-                    {
-                        foreach (var e in list)
-                        {
-                            int idx = table.Find(KeyHash.Of(EntryLayout.Key(e)).Hash, EntryLayout.Key(e));
-                            if (idx >= 0 && ReferenceEquals(table.EntryAt(idx), e))
-                            {
-                                db.RemoveLocked(shard, idx);
-                                _engine.Stats.OnExpired();
-                                expired++;
-                            }
-                        }
-                    }
-                    shard.ExpireCursor = next;
-                    if (next == 0)
-                    {
+                        wrapped = true;
                         break;
                     }
                 }
+                shard.ExpireCursor = cursor;
+                foreach (var e in _expired)
+                {
+                    var key = EntryLayout.Key(e);
+                    int idx = shard.Table.Find(KeyHash.Of(key).Hash, key);
+                    if (idx >= 0 && ReferenceEquals(shard.Table.EntryAt(idx), e))
+                    {
+                        db.RemoveLocked(shard, idx);
+                        _engine.Stats.OnExpired();
+                        expired++;
+                    }
+                }
+                _expired.Clear();
             }
-            if (examined == 0 || expired * 100 <= examined * AcceptableStalePercent)
+            bool stale = state.Sampled == 0 || expired * 100 > state.Sampled * AcceptableStalePercent;
+            if (wrapped || !stale || Stopwatch.GetTimestamp() > deadline)
             {
                 return;
             }
         }
     }
 
+    private static readonly ScanVisitor<SweepState> Sample = static (ref SweepState st, byte[] e) =>
+    {
+        if (EntryLayout.HasExpiry(e))
+        {
+            st.Sampled++;
+            if (EntryLayout.Expiry(e) < st.Now)
+            {
+                st.Expired.Add(e);
+            }
+        }
+    };
+
     private struct SweepState
     {
         public long Now;
-        public int Volatile;
-        public List<byte[]>? Expired;
+        public int Sampled;
+        public List<byte[]> Expired;
     }
 
     public void Dispose() => _timer.Dispose();

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -150,6 +151,9 @@ internal sealed class KeyTable
     /// Visits every entry whose home bucket is <c>cursor &amp; mask</c>, then returns the next cursor in
     /// reverse-binary order (Valkey's <c>dictScan</c>): an entry present for a whole iteration is visited at least
     /// once however the table grows or shrinks in between. Returns 0 when the iteration is complete.
+    /// Linear probing keeps every entry in the unbroken run of occupied slots that starts at its home bucket (backward-shift
+    /// deletion preserves this), so walking that run finds all entries of the bucket. The visitor must not change the
+    /// table; collect what to remove and remove it after the call. Cursors fit in 32 bits (the table's mask).
     /// </summary>
     public ulong ScanBucket<TState>(ulong cursor, ref TState state, ScanVisitor<TState> visit)
     {
@@ -170,15 +174,14 @@ internal sealed class KeyTable
         return ReverseBits(v);
     }
 
-    private static ulong ReverseBits(ulong v)
+    /// <summary>Reverses the 64 bits of <paramref name="v"/> (swap halves, quarters, … bytes, nibbles, pairs, bits).</summary>
+    internal static ulong ReverseBits(ulong v)
     {
-        ulong r = 0;
-        for (int b = 0; b < 64; b++)
-        {
-            r = (r << 1) | (v & 1);
-            v >>= 1;
-        }
-        return r;
+        v = BinaryPrimitives.ReverseEndianness(v);
+        v = ((v >> 4) & 0x0F0F0F0F0F0F0F0FUL) | ((v & 0x0F0F0F0F0F0F0F0FUL) << 4);
+        v = ((v >> 2) & 0x3333333333333333UL) | ((v & 0x3333333333333333UL) << 2);
+        v = ((v >> 1) & 0x5555555555555555UL) | ((v & 0x5555555555555555UL) << 1);
+        return v;
     }
 
     /// <summary>A random occupied slot (the table must not be empty).</summary>

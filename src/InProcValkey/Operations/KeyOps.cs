@@ -2,8 +2,13 @@ using InProcValkey.Keyspace;
 
 namespace InProcValkey.Operations;
 
-/// <summary>The semantics of the generic key commands, once (Valkey's <c>db.c</c>), for the handlers and the typed API.</summary>
-internal static class KeyOps
+/// <summary>
+/// The semantics of the generic key commands, once (Valkey's <c>db.c</c>), for the handlers and the typed API. Split by
+/// feature: this file has DEL, UNLINK, EXISTS, TYPE, TOUCH; <c>KeyOps.Rename.cs</c> RENAME, COPY, MOVE;
+/// <c>KeyOps.Scan.cs</c> KEYS, SCAN, RANDOMKEY; <c>KeyOps.Object.cs</c> OBJECT.
+/// Multi-key operations lock every involved shard at once (<see cref="ShardLocks"/>), so each is atomic.
+/// </summary>
+internal static partial class KeyOps
 {
     /// <summary>DEL / UNLINK: removes the keys that exist, atomically; returns how many were removed.</summary>
     public static long Delete(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock)
@@ -43,7 +48,7 @@ internal static class KeyOps
         }
     }
 
-    /// <summary>EXISTS: how many of the keys exist (a key named twice counts twice).</summary>
+    /// <summary>EXISTS: how many of the keys exist (a key named twice counts twice). Does not touch the LRU (Valkey's <c>LOOKUP_NOTOUCH</c>).</summary>
     public static long Exists(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock)
     {
         Span<KeyHash> hashes = keys.Length <= 64 ? stackalloc KeyHash[keys.Length] : new KeyHash[keys.Length];
@@ -55,11 +60,65 @@ internal static class KeyOps
         long n = 0;
         for (int i = 0; i < keys.Length; i++)
         {
-            if (db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _) is not null)
+            if (db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _, touch: false) is not null)
             {
                 n++;
             }
         }
         return n;
+    }
+
+    /// <summary>EXISTS of one key.</summary>
+    public static bool Exists(Database db, ReadOnlySpan<byte> key, ref Clock clock)
+    {
+        var h = KeyHash.Of(key);
+        var shard = db.ShardOf(h);
+        lock (shard.Lock)
+        {
+            return db.FindLocked(shard, h, key, ref clock, out _, touch: false) is not null;
+        }
+    }
+
+    /// <summary>TOUCH: how many of the keys exist (duplicates count), updating their LRU as any read does.</summary>
+    public static long Touch(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock)
+    {
+        Span<KeyHash> hashes = keys.Length <= 64 ? stackalloc KeyHash[keys.Length] : new KeyHash[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            hashes[i] = KeyHash.Of(keys[i]);
+        }
+        using var locks = ShardLocks.ForKeys(db, hashes);
+        long n = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _, touch: true) is not null)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>TOUCH of one key.</summary>
+    public static bool Touch(Database db, ReadOnlySpan<byte> key, ref Clock clock)
+    {
+        var h = KeyHash.Of(key);
+        var shard = db.ShardOf(h);
+        lock (shard.Lock)
+        {
+            return db.FindLocked(shard, h, key, ref clock, out _, touch: true) is not null;
+        }
+    }
+
+    /// <summary>TYPE: the key's type, <see cref="KeyType.None"/> when missing. Does not touch the LRU.</summary>
+    public static KeyType Type(Database db, ReadOnlySpan<byte> key, ref Clock clock)
+    {
+        var h = KeyHash.Of(key);
+        var shard = db.ShardOf(h);
+        lock (shard.Lock)
+        {
+            var e = db.FindLocked(shard, h, key, ref clock, out _, touch: false);
+            return e is null ? KeyType.None : KeyTypes.Of(e);
+        }
     }
 }

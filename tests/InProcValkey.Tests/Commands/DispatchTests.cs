@@ -53,7 +53,7 @@ public sealed class DispatchTests
         t.Ok("SELECT", "3");
         t.Nil("GET", "k");
         t.Error("ERR DB index is out of range", "SELECT", "16");
-        t.Error("ERR invalid DB index", "SELECT", "x");
+        t.Error("ERR value is not an integer or out of range", "SELECT", "x");
         t.Ok("SELECT", "0");
         Assert.Equal("zero", t.Text("GET", "k"));
     }
