@@ -132,7 +132,12 @@ internal static class StringValue
     public static long ReadInt(byte[] e) => BinaryPrimitives.ReadInt64LittleEndian(EntryLayout.StoredValue(e));
 
     /// <summary>Overwrites an <c>int</c>-encoded value in place (INCR on an int-encoded entry allocates nothing).</summary>
-    public static void WriteIntInPlace(byte[] e, long value) => BinaryPrimitives.WriteInt64LittleEndian(EntryLayout.StoredValue(e), value);
+    public static void WriteIntInPlace(byte[] e, long value)
+    {
+        // The new value is a new object in Valkey: shared again when it is in the shared range.
+        EntryLayout.ClearUnshared(e);
+        BinaryPrimitives.WriteInt64LittleEndian(EntryLayout.StoredValue(e), value);
+    }
 
     /// <summary>OBJECT ENCODING's answer.</summary>
     public static string EncodingName(byte[] e) => EntryLayout.Encoding(e) switch

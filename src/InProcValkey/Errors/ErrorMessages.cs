@@ -46,7 +46,8 @@ internal static class ErrorMessages
         var sb = new System.Text.StringBuilder();
         for (int i = 0; i < args.Count && sb.Length < 128; i++)
         {
-            sb.Append('\'').Append(Truncate(CString(args[i]), 128 - sb.Length)).Append("' ");
+            int room = 128 - sb.Length;
+            sb.Append('\'').Append(Truncate(CString(args[i]), room)).Append("' ");
         }
         return Sanitize($"ERR unknown command '{Truncate(CString(name), 128)}', with args beginning with: {sb}");
     }

@@ -18,7 +18,8 @@ internal enum StringEncoding : byte
 /// The layout of one key's entry: a single packed <c>byte[]</c> per string key, so the keyspace holds no other
 /// object per key (see docs/keyspace.md). Layout:
 /// <code>
-/// [0]      flags: bits 0-2 kind (StringEncoding, or 7 = object entry), bit 3 has-expiry, bit 4 has-spare
+/// [0]      flags: bits 0-2 kind (StringEncoding, or 7 = object entry), bit 3 has-expiry, bit 4 has-spare,
+///          bit 5 unshared (an int in Valkey's shared range that is nevertheless its own object, as COPY makes it)
 /// [1..3]   LRU clock, 24 bits, seconds (Valkey's LRU_CLOCK)
 /// [4..11]  absolute expiry, unix ms (only when has-expiry)
 /// then     key length (1 byte, or 0xFF + 4-byte int when &gt;= 255), key bytes
@@ -33,6 +34,9 @@ internal static class EntryLayout
     private const byte KindMask = 0x07;
     private const byte ExpiryFlag = 0x08;
     private const byte SpareFlag = 0x10;
+    private const byte UnsharedFlag = 0x20;
+    // What a reshaped copy (WithExpiry, WithKey) carries over besides the kind.
+    private const byte CopiedFlags = KindMask | UnsharedFlag;
     internal const byte ObjectKind = 0x07;
     private const int FixedHeader = 4;
     public const int EmbstrLimit = 44;
@@ -46,6 +50,16 @@ internal static class EntryLayout
     public static void SetExpiryInPlace(byte[] e, long when) => BinaryPrimitives.WriteInt64LittleEndian(e.AsSpan(FixedHeader, 8), when);
 
     public static StringEncoding Encoding(byte[] e) => (StringEncoding)(e[0] & KindMask);
+
+    /// <summary>
+    /// Whether an <c>int</c> value in Valkey's shared-integer range (0..9999) is nevertheless its key's own object:
+    /// Valkey's COPY duplicates it (<c>dupStringObject</c>), so OBJECT REFCOUNT reports 1 until the value is replaced.
+    /// </summary>
+    public static bool IsUnshared(byte[] e) => (e[0] & UnsharedFlag) != 0;
+
+    public static void MarkUnshared(byte[] e) => e[0] |= UnsharedFlag;
+
+    public static void ClearUnshared(byte[] e) => e[0] &= unchecked((byte)~UnsharedFlag);
 
     /// <summary>Whether the entry carries spare capacity after its value (see the layout).</summary>
     public static bool HasSpare(byte[] e) => (e[0] & SpareFlag) != 0;
@@ -190,7 +204,7 @@ internal static class EntryLayout
         }
         var key = Key(e);
         var value = StoredValue(e);
-        var n = Allocate(key, (byte)(e[0] & KindMask), when >= 0, when, Lru(e), value.Length, out int off);
+        var n = Allocate(key, (byte)(e[0] & CopiedFlags), when >= 0, when, Lru(e), value.Length, out int off);
         value.CopyTo(n.AsSpan(off));
         return n;
     }
@@ -200,7 +214,7 @@ internal static class EntryLayout
     {
         bool has = keepExpiry && HasExpiry(e);
         var value = StoredValue(e);
-        var n = Allocate(newKey, (byte)(e[0] & KindMask), has, has ? Expiry(e) : 0, Lru(e), value.Length, out int off);
+        var n = Allocate(newKey, (byte)(e[0] & CopiedFlags), has, has ? Expiry(e) : 0, Lru(e), value.Length, out int off);
         value.CopyTo(n.AsSpan(off));
         return n;
     }

@@ -62,5 +62,7 @@ internal static partial class KeyOps
     // Valkey 7.2 stores the integers 0..9999 as shared objects (with the default noeviction policy), whose refcount
     // is OBJ_SHARED_REFCOUNT; any other value is owned by its key alone.
     private static long RefCount(byte[] e) =>
-        EntryLayout.Encoding(e) == StringEncoding.Int && StringValue.ReadInt(e) is >= 0 and < SharedIntegers ? SharedRefCount : 1;
+        EntryLayout.Encoding(e) == StringEncoding.Int && !EntryLayout.IsUnshared(e) && StringValue.ReadInt(e) is >= 0 and < SharedIntegers
+            ? SharedRefCount
+            : 1;
 }

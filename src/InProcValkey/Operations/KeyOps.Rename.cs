@@ -70,7 +70,9 @@ internal static partial class KeyOps
             return null;
         }
         // Strings are copied whole; collections will duplicate their structure here.
-        destination.StoreLocked(sd, hd, di, Relocated(destination.Engine, e, newKey));
+        var copy = Relocated(destination.Engine, e, newKey);
+        EntryLayout.MarkUnshared(copy); // dupStringObject: the copy is its own object, never a shared integer
+        destination.StoreLocked(sd, hd, di, copy);
         copied = true;
         return null;
     }

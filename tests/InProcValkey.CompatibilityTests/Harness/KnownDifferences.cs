@@ -47,6 +47,16 @@ public static class KnownDifferences
             // Redis 7.0 prints %.17g ("1.1000000000000001"); Redis 7.2 / Valkey 7.2 print the shortest round-trip form ("1.1").
             ValkeyReply: (_, redis) => ReformatDoubles(redis),
             Source: "redis/redis #10587 (d2string/addReplyDouble with fpconv_dtoa, Redis 7.2), #11597 (nan)"),
+        new(
+            Id: "KD3-help-footer",
+            Command: "OBJECT HELP (every <command> HELP)",
+            Case: "the last line of a HELP reply",
+            Applies: (cmd, redis) => cmd.Count == 2 && ReplyComparer.Name(cmd, 1) == "HELP" && redis.Kind == ValkeyReplyKind.Array &&
+                                     redis.Elements.Count > 0 && redis.Elements[^1].ToString() == "    Prints this help.",
+            // Redis 7.2 / Valkey 7.2 changed addReplyHelp's footer from "Prints this help." to "Print this help.".
+            ValkeyReply: (_, redis) => global::InProcValkey.ValkeyReply.Array(
+                [.. redis.Elements.Take(redis.Elements.Count - 1), global::InProcValkey.ValkeyReply.SimpleString("    Print this help.")]),
+            Source: "src/networking.c addReplyHelp in Valkey 7.2 / Redis 7.2 (fakeredis tests test_pubsub_help_redis7 vs _redis71)"),
     ];
 
     /// <summary>
