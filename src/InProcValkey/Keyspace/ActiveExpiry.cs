@@ -14,7 +14,7 @@ namespace InProcValkey.Keyspace;
 /// runs one cycle per interval elapsed, at most <see cref="MaxCatchUpCycles"/>, instead of firing once per missed period, so
 /// moving a fake clock by days costs no more than a few seconds of ticks. With a <c>FakeTimeProvider</c> the timer fires
 /// inside <c>Advance</c>, so a test that advances time sees untouched keys reclaimed without waiting. Takes one shard lock at a
-/// time (see docs/locking.md).
+/// time (see docs/locking.md). The same timer refreshes the engine's LRU clock; with active expiry off it does only that.
 /// </summary>
 internal sealed class ActiveExpiry : IDisposable
 {
@@ -34,9 +34,12 @@ internal sealed class ActiveExpiry : IDisposable
     private int _nextDb;
     private int _nextShard;
 
-    public ActiveExpiry(Engine engine, TimeSpan interval)
+    private readonly bool _reclaim;
+
+    public ActiveExpiry(Engine engine, TimeSpan interval, bool reclaim)
     {
         _engine = engine;
+        _reclaim = reclaim;
         _budgetTicks = (long)(Stopwatch.Frequency * interval.TotalSeconds / 4);
         _interval = interval;
         _lastRunMs = engine.Time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -53,7 +56,7 @@ internal sealed class ActiveExpiry : IDisposable
         long now = _engine.Time.GetUtcNow().ToUnixTimeMilliseconds();
         long elapsed = now - Interlocked.Exchange(ref _lastRunMs, now);
         long cycles = Math.Clamp(elapsed / Math.Max(1, (long)_interval.TotalMilliseconds), 1, MaxCatchUpCycles);
-        for (long i = 0; i < cycles && RunCycle(); i++)
+        for (long i = 0; _reclaim && i < cycles && RunCycle(); i++)
         {
         }
         try

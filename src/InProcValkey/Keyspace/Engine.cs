@@ -15,7 +15,7 @@ internal sealed class Engine : IDisposable
     public readonly long ProtoMaxBulkLen;
     private readonly Random _random;
     private readonly Lock _randomLock = new();
-    private readonly ActiveExpiry? _activeExpiry;
+    private readonly ActiveExpiry _activeExpiry;
     private volatile uint _lruClock;
     private int _disposed;
 
@@ -30,10 +30,9 @@ internal sealed class Engine : IDisposable
             Databases[i] = new Database(this, i);
         }
         UpdateLruClock();
-        if (options.ActiveExpiry)
-        {
-            _activeExpiry = new ActiveExpiry(this, options.ActiveExpiryInterval);
-        }
+        // The periodic timer always runs (it keeps the LRU clock current, like serverCron); it reclaims expired keys
+        // only when active expiry is on.
+        _activeExpiry = new ActiveExpiry(this, options.ActiveExpiryInterval, reclaim: options.ActiveExpiry);
     }
 
     /// <summary>Valkey's LRU clock: seconds, 24 bits, refreshed by the periodic cycle (like <c>server.lruclock</c>).</summary>
@@ -67,7 +66,7 @@ internal sealed class Engine : IDisposable
     public Database GetDatabase(int index) => Databases[index];
 
     /// <summary>Runs one active expiry cycle now (the timer calls it; tests may too).</summary>
-    public void RunActiveExpireCycle() => _activeExpiry?.RunCycle();
+    public void RunActiveExpireCycle() => _activeExpiry.RunCycle();
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
@@ -75,7 +74,7 @@ internal sealed class Engine : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _activeExpiry?.Dispose();
+            _activeExpiry.Dispose();
         }
     }
 }

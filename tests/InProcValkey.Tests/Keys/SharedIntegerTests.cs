@@ -20,3 +20,20 @@ public sealed class SharedIntegerTests
         Assert.Equal(2147483647, t.Int("OBJECT", "REFCOUNT", "n"));
     }
 }
+
+public sealed class IdleTimeWithoutActiveExpiryTests
+{
+    [Fact]
+    public void IdleTimeRestartsOnReadEvenWhenActiveExpiryIsOff()
+    {
+        using var t = new TestStore(activeExpiry: false);
+        t.Ok("SET", "k", "v");
+        t.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(30, t.Int("OBJECT", "IDLETIME", "k"));
+        Assert.Equal("v", t.Text("GET", "k"));
+        Assert.Equal(0, t.Int("OBJECT", "IDLETIME", "k"));
+        t.Ok("SET", "gone", "v", "PX", "10");
+        t.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, t.Int("DBSIZE")); // nothing reclaims the expired key in the background
+    }
+}
