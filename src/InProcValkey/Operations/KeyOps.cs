@@ -49,24 +49,7 @@ internal static partial class KeyOps
     }
 
     /// <summary>EXISTS: how many of the keys exist (a key named twice counts twice). Does not touch the LRU (Valkey's <c>LOOKUP_NOTOUCH</c>).</summary>
-    public static long Exists(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock)
-    {
-        Span<KeyHash> hashes = keys.Length <= 64 ? stackalloc KeyHash[keys.Length] : new KeyHash[keys.Length];
-        for (int i = 0; i < keys.Length; i++)
-        {
-            hashes[i] = KeyHash.Of(keys[i]);
-        }
-        using var locks = ShardLocks.ForKeys(db, hashes);
-        long n = 0;
-        for (int i = 0; i < keys.Length; i++)
-        {
-            if (db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _, touch: false) is not null)
-            {
-                n++;
-            }
-        }
-        return n;
-    }
+    public static long Exists(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock) => CountExisting(db, keys, touch: false, ref clock);
 
     /// <summary>EXISTS of one key.</summary>
     public static bool Exists(Database db, ReadOnlySpan<byte> key, ref Clock clock)
@@ -80,7 +63,10 @@ internal static partial class KeyOps
     }
 
     /// <summary>TOUCH: how many of the keys exist (duplicates count), updating their LRU as any read does.</summary>
-    public static long Touch(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock)
+    public static long Touch(Database db, ReadOnlySpan<byte[]> keys, ref Clock clock) => CountExisting(db, keys, touch: true, ref clock);
+
+    // EXISTS and TOUCH of several keys: one atomic pass over all of them.
+    private static long CountExisting(Database db, ReadOnlySpan<byte[]> keys, bool touch, ref Clock clock)
     {
         Span<KeyHash> hashes = keys.Length <= 64 ? stackalloc KeyHash[keys.Length] : new KeyHash[keys.Length];
         for (int i = 0; i < keys.Length; i++)
@@ -91,7 +77,7 @@ internal static partial class KeyOps
         long n = 0;
         for (int i = 0; i < keys.Length; i++)
         {
-            if (db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _, touch: true) is not null)
+            if (db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _, touch) is not null)
             {
                 n++;
             }
