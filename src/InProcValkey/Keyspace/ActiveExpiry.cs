@@ -119,7 +119,7 @@ internal sealed class ActiveExpiry : IDisposable
             state.Sampled = 0;
             bool wrapped = false;
             int expired = 0;
-            lock (shard.Lock)
+            using (shard.Lock())
             {
                 if (shard.VolatileCount == 0)
                 {

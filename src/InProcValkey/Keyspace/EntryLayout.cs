@@ -68,6 +68,20 @@ internal static class EntryLayout
 
     public static uint Lru(byte[] e) => (uint)(e[1] | (e[2] << 8) | (e[3] << 16));
 
+    /// <summary>
+    /// Updates the LRU stamp from a reader that does not hold the shard lock; writes only when the stamp changed, so hot
+    /// keys read within the same second do not dirty their cache line. A racing write can only leave an older stamp,
+    /// which LRU tolerates (Valkey's LRU is approximate too).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TouchLru(byte[] e, uint lru)
+    {
+        if (Lru(e) != lru)
+        {
+            SetLru(e, lru);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetLru(byte[] e, uint lru)
     {
@@ -100,6 +114,30 @@ internal static class EntryLayout
         return new ReadOnlySpan<byte>(e, start, len);
     }
 
+    /// <summary>
+    /// <see cref="Key"/> for a reader without the shard lock: never throws on an entry it reads while a writer changes it
+    /// (the caller validates the shard version afterwards).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryKey(byte[] e, out ReadOnlySpan<byte> key)
+    {
+        int p = KeyLengthOffset(e);
+        int len = e[p];
+        if (len == 0xFF)
+        {
+            len = BinaryPrimitives.ReadInt32LittleEndian(e.AsSpan(p + 1, 4));
+            p += 4;
+        }
+        p++;
+        if ((uint)len > (uint)(e.Length - p))
+        {
+            key = default;
+            return false;
+        }
+        key = new ReadOnlySpan<byte>(e, p, len);
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ValueOffset(byte[] e)
     {
@@ -117,7 +155,8 @@ internal static class EntryLayout
             return e.AsSpan(off);
         }
         int len = BinaryPrimitives.ReadInt32LittleEndian(e.AsSpan(off, 4));
-        return e.AsSpan(off + 4, len);
+        // Clamped so that a reader without the lock never slices past the array (writers keep len within capacity).
+        return e.AsSpan(off + 4, Math.Min((uint)len, (uint)(e.Length - off - 4)) is var n ? (int)n : 0);
     }
 
     /// <summary>

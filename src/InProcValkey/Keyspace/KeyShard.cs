@@ -1,12 +1,18 @@
+using System.Runtime.CompilerServices;
+
 namespace InProcValkey.Keyspace;
 
 /// <summary>
-/// One stripe of a database: a <see cref="KeyTable"/> and the lock that guards it. See docs/locking.md.
+/// One stripe of a database: a <see cref="KeyTable"/>, the lock that guards it, and a version that lets GET read without
+/// the lock (a seqlock). See docs/locking.md.
 /// </summary>
 internal sealed class KeyShard
 {
-    /// <summary>Guards <see cref="Table"/>, <see cref="VolatileCount"/> and every entry in the table.</summary>
-    public readonly Lock Lock = new();
+    // Guards Table, VolatileCount, ExpireCursor and every entry in the table.
+    private readonly Lock _lock = new();
+
+    // Odd while a lock holder may be changing the table or an entry; bumped on every Enter and Exit.
+    private int _version;
 
     /// <summary>Position of this shard in the global lock order (database index × shards + shard index).</summary>
     public readonly int Order;
@@ -20,4 +26,58 @@ internal sealed class KeyShard
     public ulong ExpireCursor;
 
     public KeyShard(int order) => Order = order;
+
+    /// <summary>Takes the shard lock until the returned scope is disposed: <c>using (shard.Lock()) { … }</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Scope Lock()
+    {
+        Enter();
+        return new Scope(this);
+    }
+
+    public void Enter()
+    {
+        // Not re-entrant: a second Enter would turn the version even while the lock is still held.
+        System.Diagnostics.Debug.Assert(!_lock.IsHeldByCurrentThread, "A shard lock is never taken twice by one thread.");
+        _lock.Enter();
+        Volatile.Write(ref _version, _version + 1);
+        // The version must be odd before any change below becomes visible.
+        Volatile.WriteBarrier();
+    }
+
+    public void Exit()
+    {
+        // Release: every change made under the lock is visible before the version turns even again.
+        Volatile.Write(ref _version, _version + 1);
+        _lock.Exit();
+    }
+
+    public bool IsHeldByCurrentThread => _lock.IsHeldByCurrentThread;
+
+    /// <summary>Starts an optimistic read: the version to validate later, or -1 when a writer is active.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int BeginOptimisticRead()
+    {
+        int v = Volatile.Read(ref _version);
+        return (v & 1) == 0 ? v : -1;
+    }
+
+    /// <summary>True when no lock holder ran since <see cref="BeginOptimisticRead"/> returned <paramref name="version"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Validate(int version)
+    {
+        // Every read of the table and entries above must complete before the version is read again.
+        Volatile.ReadBarrier();
+        return Volatile.Read(ref _version) == version;
+    }
+
+    /// <summary>Releases the shard lock on dispose.</summary>
+    public readonly ref struct Scope
+    {
+        private readonly KeyShard _shard;
+
+        internal Scope(KeyShard shard) => _shard = shard;
+
+        public void Dispose() => _shard.Exit();
+    }
 }

@@ -6,58 +6,92 @@ namespace InProcValkey.Keyspace;
 
 /// <summary>
 /// An open-addressing hash table of entries (linear probing, backward-shift deletion, no tombstones).
-/// Slots hold the packed entry (<see cref="EntryLayout"/>) and, beside it, 32 bits of the key's hash.
-/// Not thread-safe: its <see cref="KeyShard"/> lock guards it.
+/// Each slot holds the packed entry (<see cref="EntryLayout"/>) and, beside it in the same 16 bytes, 32 bits of the key's
+/// hash, so a probe touches one cache line of the table. The capacity is a power of two and the mask is derived from the
+/// array itself, so a reader that holds one <c>Slot[]</c> always indexes it consistently.
+/// Writers hold the <see cref="KeyShard"/> lock; <see cref="FindOptimistic"/> may run without it under the shard's
+/// version check (see docs/locking.md).
 /// </summary>
 internal sealed class KeyTable
 {
     private const int MinCapacity = 8;
-    private byte[]?[] _slots;
-    private uint[] _hashes;
+
+    internal struct Slot
+    {
+        public byte[]? Entry;
+        public uint Hash;
+    }
+
+    private Slot[] _slots;
     private int _count;
-    private int _mask;
 
     public KeyTable()
     {
-        _slots = new byte[]?[MinCapacity];
-        _hashes = new uint[MinCapacity];
-        _mask = MinCapacity - 1;
+        _slots = new Slot[MinCapacity];
     }
 
     public int Count => _count;
 
     public int Capacity => _slots.Length;
 
-    /// <summary>Bytes held by the table's own arrays (not the entries).</summary>
-    public long TableBytes => (long)_slots.Length * (IntPtr.Size + sizeof(uint));
+    /// <summary>Bytes held by the table's own array (not the entries).</summary>
+    public long TableBytes => (long)_slots.Length * Unsafe.SizeOf<Slot>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte[] EntryAt(int index) => _slots[index]!;
+    public byte[] EntryAt(int index) => _slots[index].Entry!;
 
-    public uint HashAt(int index) => _hashes[index];
+    public uint HashAt(int index) => _slots[index].Hash;
 
-    public bool IsOccupied(int index) => _slots[index] is not null;
+    public bool IsOccupied(int index) => _slots[index].Entry is not null;
 
     /// <summary>The slot index holding <paramref name="key"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(uint hash, ReadOnlySpan<byte> key)
     {
         var slots = _slots;
-        var hashes = _hashes;
-        int mask = _mask;
+        int mask = slots.Length - 1;
         int i = (int)hash & mask;
         while (true)
         {
-            var e = slots[i];
+            ref var slot = ref slots[i];
+            var e = slot.Entry;
             if (e is null)
             {
                 return -1;
             }
-            if (hashes[i] == hash && EntryLayout.Key(e).SequenceEqual(key))
+            if (slot.Hash == hash && EntryLayout.Key(e).SequenceEqual(key))
             {
                 return i;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// <summary>
+    /// <see cref="Find"/> for a reader that does not hold the lock: reads the slot array once, never runs past its length, and
+    /// may return a wrong answer while a writer works, which the caller detects with the shard's version and discards.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte[]? FindOptimistic(uint hash, ReadOnlySpan<byte> key)
+    {
+        var slots = Volatile.Read(ref _slots);
+        int mask = slots.Length - 1;
+        int i = (int)hash & mask;
+        for (int n = 0; n < slots.Length; n++)
+        {
+            ref var slot = ref slots[i];
+            var e = slot.Entry;
+            if (e is null)
+            {
+                return null;
+            }
+            if (slot.Hash == hash && EntryLayout.TryKey(e, out var k) && k.SequenceEqual(key))
+            {
+                return e;
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
     }
 
     /// <summary>Adds an entry whose key is not present; returns its slot.</summary>
@@ -67,84 +101,77 @@ internal sealed class KeyTable
         {
             Resize(_slots.Length * 2);
         }
-        int i = Place(hash, entry);
+        int i = Place(_slots, hash, entry);
         _count++;
         return i;
     }
 
-    private int Place(uint hash, byte[] entry)
+    private static int Place(Slot[] slots, uint hash, byte[] entry)
     {
-        int mask = _mask;
+        int mask = slots.Length - 1;
         int i = (int)hash & mask;
-        while (_slots[i] is not null)
+        while (slots[i].Entry is not null)
         {
             i = (i + 1) & mask;
         }
-        _slots[i] = entry;
-        _hashes[i] = hash;
+        slots[i].Hash = hash;
+        slots[i].Entry = entry;
         return i;
     }
 
-    public void Replace(int index, byte[] entry) => _slots[index] = entry;
+    public void Replace(int index, byte[] entry) => _slots[index].Entry = entry;
 
     /// <summary>Removes the entry at <paramref name="index"/> and closes the gap (backward shift).</summary>
     public void RemoveAt(int index)
     {
         var slots = _slots;
-        var hashes = _hashes;
-        int mask = _mask;
+        int mask = slots.Length - 1;
         int hole = index;
         int j = index;
         while (true)
         {
             j = (j + 1) & mask;
-            var e = slots[j];
+            var e = slots[j].Entry;
             if (e is null)
             {
                 break;
             }
-            int home = (int)hashes[j] & mask;
+            int home = (int)slots[j].Hash & mask;
             // Move e into the hole when its home is not cyclically within (hole, j].
             bool movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable)
             {
-                slots[hole] = e;
-                hashes[hole] = hashes[j];
+                slots[hole] = slots[j];
                 hole = j;
             }
         }
-        slots[hole] = null;
-        hashes[hole] = 0;
+        slots[hole] = default;
         _count--;
-        if (_slots.Length > MinCapacity && _count * 8 < _slots.Length)
+        if (slots.Length > MinCapacity && _count * 8 < slots.Length)
         {
-            Resize(_slots.Length / 2);
+            Resize(slots.Length / 2);
         }
     }
 
     public void Clear()
     {
-        _slots = new byte[]?[MinCapacity];
-        _hashes = new uint[MinCapacity];
-        _mask = MinCapacity - 1;
+        Volatile.Write(ref _slots, new Slot[MinCapacity]);
         _count = 0;
     }
 
+    // Builds the new array completely before publishing it, so an optimistic reader sees either array whole.
     private void Resize(int capacity)
     {
-        var oldSlots = _slots;
-        var oldHashes = _hashes;
-        _slots = new byte[]?[capacity];
-        _hashes = new uint[capacity];
-        _mask = capacity - 1;
-        for (int i = 0; i < oldSlots.Length; i++)
+        var old = _slots;
+        var slots = new Slot[capacity];
+        for (int i = 0; i < old.Length; i++)
         {
-            var e = oldSlots[i];
-            if (e is not null)
+            if (old[i].Entry is { } e)
             {
-                Place(oldHashes[i], e);
+                Place(slots, old[i].Hash, e);
             }
         }
+        Volatile.Write(ref _slots, slots);
     }
 
     /// <summary>
@@ -157,12 +184,13 @@ internal sealed class KeyTable
     /// </summary>
     public ulong ScanBucket<TState>(ulong cursor, ref TState state, ScanVisitor<TState> visit)
     {
-        int mask = _mask;
+        var slots = _slots;
+        int mask = slots.Length - 1;
         int home = (int)(cursor & (ulong)(uint)mask);
         int i = home;
-        while (_slots[i] is { } e)
+        while (slots[i].Entry is { } e)
         {
-            if (((int)_hashes[i] & mask) == home)
+            if (((int)slots[i].Hash & mask) == home)
             {
                 visit(ref state, e);
             }
@@ -190,7 +218,7 @@ internal sealed class KeyTable
         while (true)
         {
             int i = random.Next(_slots.Length);
-            if (_slots[i] is not null)
+            if (_slots[i].Entry is not null)
             {
                 return i;
             }

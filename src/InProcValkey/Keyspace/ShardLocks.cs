@@ -35,7 +35,7 @@ internal struct ShardLocks : IDisposable
         var locks = new ShardLocks { _held = shards, _count = 0 };
         for (int i = 0; i < n; i++)
         {
-            shards[i].Lock.Enter();
+            shards[i].Enter();
             locks._count = i + 1;
         }
         return locks;
@@ -65,7 +65,7 @@ internal struct ShardLocks : IDisposable
         }
         for (int i = _count - 1; i >= 0; i--)
         {
-            held[i].Lock.Exit();
+            held[i].Exit();
         }
         _held = null;
         _count = 0;

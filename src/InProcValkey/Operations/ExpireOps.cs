@@ -80,7 +80,7 @@ internal static class ExpireOps
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             if (e is null)
@@ -128,7 +128,7 @@ internal static class ExpireOps
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out _, touch: false);
             if (e is null)
@@ -157,7 +157,7 @@ internal static class ExpireOps
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             if (e is null || !EntryLayout.HasExpiry(e))

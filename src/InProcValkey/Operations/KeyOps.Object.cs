@@ -34,7 +34,7 @@ internal static partial class KeyOps
         number = 0;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out _, touch: false);
             found = e is not null;

@@ -78,7 +78,7 @@ internal static partial class KeyOps
         {
             var shard = db.Shards[shardIndex];
             bool stop = false;
-            lock (shard.Lock)
+            using (shard.Lock())
             {
                 if (shard.Table.Count == 0)
                 {

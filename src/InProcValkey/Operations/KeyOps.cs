@@ -37,7 +37,7 @@ internal static partial class KeyOps
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             if (db.FindLocked(shard, h, key, ref clock, out int index, touch: false) is null)
             {
@@ -56,7 +56,7 @@ internal static partial class KeyOps
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             return db.FindLocked(shard, h, key, ref clock, out _, touch: false) is not null;
         }
@@ -90,7 +90,7 @@ internal static partial class KeyOps
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             return db.FindLocked(shard, h, key, ref clock, out _, touch: true) is not null;
         }
@@ -101,7 +101,7 @@ internal static partial class KeyOps
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out _, touch: false);
             return e is null ? KeyType.None : KeyTypes.Of(e);

@@ -17,7 +17,7 @@ internal static partial class StringOps
         result = 0;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             long current = 0;
@@ -61,7 +61,7 @@ internal static partial class StringOps
         bool incrementIsValid = LongDouble.TryParse(increment, out var incr);
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             var current = LongDouble.Zero;

@@ -17,7 +17,7 @@ internal static partial class StringOps
         length = 0;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             if (e is null)
@@ -60,7 +60,7 @@ internal static partial class StringOps
         value = [];
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out _);
             if (e is null)
@@ -136,7 +136,7 @@ internal static partial class StringOps
         }
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             if (e is not null && !StringValue.IsString(e))
@@ -185,7 +185,7 @@ internal static partial class StringOps
         length = 0;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out _);
             if (e is null)

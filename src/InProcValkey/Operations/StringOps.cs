@@ -69,22 +69,25 @@ internal struct SetResult
 /// </summary>
 internal static partial class StringOps
 {
-    /// <summary>GET into a callback-free result: the entry's value copied out, or null. Error: WRONGTYPE.</summary>
+    /// <summary>GET: the value copied out, or null when missing. Error: WRONGTYPE.</summary>
     public static string? Get(Database db, ReadOnlySpan<byte> key, ref Clock clock, out byte[]? value)
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        if (TryGetOptimistic(db, shard, h, key, ref clock, out value, out var error))
+        {
+            return error;
+        }
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out _);
+            value = null;
             if (e is null)
             {
-                value = null;
                 return null;
             }
             if (!StringValue.IsString(e))
             {
-                value = null;
                 return ErrorMessages.WrongType;
             }
             value = StringValue.ToArray(e);
@@ -97,23 +100,111 @@ internal static partial class StringOps
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        if (TryGetOptimistic(db, shard, h, key, ref clock, destination, out found, out var error))
+        {
+            return error;
+        }
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out _);
+            found = false;
             if (e is null)
             {
-                found = false;
                 return null;
             }
             if (!StringValue.IsString(e))
             {
-                found = false;
                 return ErrorMessages.WrongType;
             }
             StringValue.CopyTo(e, destination);
             found = true;
             return null;
         }
+    }
+
+    // GET without the shard lock (see docs/locking.md, "Reads without the lock"): look up and copy under the shard's
+    // version, then validate. False — and nothing observable done — when a writer interfered or the key needs the lock
+    // (it has expired and must be reclaimed); the caller then takes the locked path.
+    private static bool TryGetOptimistic(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out byte[]? value, out string? error)
+    {
+        value = null;
+        error = null;
+        int version = shard.BeginOptimisticRead();
+        if (version < 0)
+        {
+            return false;
+        }
+        var e = shard.Table.FindOptimistic(h.Hash, key);
+        if (e is not null)
+        {
+            if (EntryLayout.HasExpiry(e) && EntryLayout.Expiry(e) < clock.NowMs)
+            {
+                return false;
+            }
+            if (StringValue.IsString(e))
+            {
+                value = StringValue.ToArray(e);
+            }
+            else
+            {
+                error = ErrorMessages.WrongType;
+            }
+        }
+        if (!shard.Validate(version))
+        {
+            value = null;
+            error = null;
+            return false;
+        }
+        if (e is not null)
+        {
+            EntryLayout.TouchLru(e, db.Engine.LruClock);
+        }
+        return true;
+    }
+
+    private static bool TryGetOptimistic(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, System.Buffers.IBufferWriter<byte> destination, out bool found, out string? error)
+    {
+        found = false;
+        error = null;
+        int version = shard.BeginOptimisticRead();
+        if (version < 0)
+        {
+            return false;
+        }
+        var e = shard.Table.FindOptimistic(h.Hash, key);
+        int length = 0;
+        if (e is not null)
+        {
+            if (EntryLayout.HasExpiry(e) && EntryLayout.Expiry(e) < clock.NowMs)
+            {
+                return false;
+            }
+            if (StringValue.IsString(e))
+            {
+                // Copied into the writer's span but not committed (Advance) until the read is validated.
+                Span<byte> scratch = stackalloc byte[StringValue.MaxInt64Chars];
+                var text = StringValue.GetSpan(e, scratch);
+                length = text.Length;
+                text.CopyTo(destination.GetSpan(length));
+            }
+            else
+            {
+                error = ErrorMessages.WrongType;
+            }
+        }
+        if (!shard.Validate(version))
+        {
+            error = null;
+            return false;
+        }
+        if (e is not null && error is null)
+        {
+            destination.Advance(length);
+            found = true;
+            EntryLayout.TouchLru(e, db.Engine.LruClock);
+        }
+        return true;
     }
 
     /// <summary>
@@ -125,7 +216,7 @@ internal static partial class StringOps
         result = default;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var old = db.FindLocked(shard, h, key, ref clock, out int index);
             if (p.Get && old is not null)
@@ -158,7 +249,7 @@ internal static partial class StringOps
         value = null;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             if (e is null)
@@ -185,7 +276,7 @@ internal static partial class StringOps
         value = null;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             if (e is null)

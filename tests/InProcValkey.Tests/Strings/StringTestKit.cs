@@ -17,7 +17,7 @@ internal static class StringTestKit
         var h = KeyHash.Of(k);
         var shard = database.ShardOf(h);
         var clock = new Clock(store.Engine.Time);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             return database.FindLocked(shard, h, k, ref clock, out _, touch: false);
         }
@@ -49,7 +49,7 @@ internal static class StringTestKit
         var h = KeyHash.Of(k);
         var shard = database.ShardOf(h);
         var clock = new Clock(store.Engine.Time);
-        lock (shard.Lock)
+        using (shard.Lock())
         {
             database.FindLocked(shard, h, k, ref clock, out int index);
             var entry = EntryLayout.Allocate(k, EntryLayout.ObjectKind, false, 0, 0, 0, out _);
