@@ -34,8 +34,9 @@ public sealed partial class ValkeyDatabase
         try
         {
             var clock = NewClock();
-            ThrowIfError(StringOps.Get(Db, k, ref clock, out var value));
-            return Text(value);
+            var reader = new TextValueReader();
+            ThrowIfError(StringOps.Get(Db, k, ref clock, ref reader, out bool found));
+            return found ? reader.Value : null;
         }
         finally
         {
@@ -49,7 +50,8 @@ public sealed partial class ValkeyDatabase
     {
         ArgumentNullException.ThrowIfNull(destination);
         var clock = NewClock();
-        ThrowIfError(StringOps.Get(Db, key, ref clock, destination, out bool found));
+        var reader = new BufferValueReader(destination);
+        ThrowIfError(StringOps.Get(Db, key, ref clock, ref reader, out bool found));
         return found;
     }
 

@@ -69,45 +69,23 @@ internal struct SetResult
 /// </summary>
 internal static partial class StringOps
 {
-    /// <summary>GET: the value copied out, or null when missing. Error: WRONGTYPE.</summary>
-    public static string? Get(Database db, ReadOnlySpan<byte> key, ref Clock clock, out byte[]? value)
+    /// <summary>
+    /// GET: hands the value to <paramref name="reader"/> and returns true, or false when the key is missing. Error: WRONGTYPE.
+    /// Tries a read without the shard lock first (see docs/locking.md, "Reads without the lock").
+    /// </summary>
+    public static string? Get<TReader>(Database db, ReadOnlySpan<byte> key, ref Clock clock, ref TReader reader, out bool found)
+        where TReader : struct, IStringValueReader
     {
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
-        if (TryGetOptimistic(db, shard, h, key, ref clock, out value, out var error))
+        if (TryGetOptimistic(db, shard, h, key, ref clock, ref reader, out found, out var error))
         {
             return error;
         }
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out _);
-            value = null;
-            if (e is null)
-            {
-                return null;
-            }
-            if (!StringValue.IsString(e))
-            {
-                return ErrorMessages.WrongType;
-            }
-            value = StringValue.ToArray(e);
-            return null;
-        }
-    }
-
-    /// <summary>GET into a caller's buffer; <paramref name="found"/> false when missing. Allocates nothing.</summary>
-    public static string? Get(Database db, ReadOnlySpan<byte> key, ref Clock clock, System.Buffers.IBufferWriter<byte> destination, out bool found)
-    {
-        var h = KeyHash.Of(key);
-        var shard = db.ShardOf(h);
-        if (TryGetOptimistic(db, shard, h, key, ref clock, destination, out found, out var error))
-        {
-            return error;
-        }
-        using (shard.Lock())
-        {
-            var e = db.FindLocked(shard, h, key, ref clock, out _);
             found = false;
+            var e = db.FindLocked(shard, h, key, ref clock, out _);
             if (e is null)
             {
                 return null;
@@ -116,54 +94,27 @@ internal static partial class StringOps
             {
                 return ErrorMessages.WrongType;
             }
-            StringValue.CopyTo(e, destination);
+            Span<byte> scratch = stackalloc byte[StringValue.MaxInt64Chars];
+            reader.Read(StringValue.GetSpan(e, scratch));
+            reader.Commit();
             found = true;
             return null;
         }
     }
 
-    // GET without the shard lock (see docs/locking.md, "Reads without the lock"): look up and copy under the shard's
-    // version, then validate. False — and nothing observable done — when a writer interfered or the key needs the lock
-    // (it has expired and must be reclaimed); the caller then takes the locked path.
-    private static bool TryGetOptimistic(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out byte[]? value, out string? error)
+    /// <summary>GET copying the value into a new array (null when missing). Error: WRONGTYPE.</summary>
+    public static string? Get(Database db, ReadOnlySpan<byte> key, ref Clock clock, out byte[]? value)
     {
-        value = null;
-        error = null;
-        int version = shard.BeginOptimisticRead();
-        if (version < 0)
-        {
-            return false;
-        }
-        var e = shard.Table.FindOptimistic(h.Hash, key);
-        if (e is not null)
-        {
-            if (EntryLayout.HasExpiry(e) && EntryLayout.Expiry(e) < clock.NowMs)
-            {
-                return false;
-            }
-            if (StringValue.IsString(e))
-            {
-                value = StringValue.ToArray(e);
-            }
-            else
-            {
-                error = ErrorMessages.WrongType;
-            }
-        }
-        if (!shard.Validate(version))
-        {
-            value = null;
-            error = null;
-            return false;
-        }
-        if (e is not null)
-        {
-            EntryLayout.TouchLru(e, db.Engine.LruClock);
-        }
-        return true;
+        var reader = new ByteArrayValueReader();
+        var error = Get(db, key, ref clock, ref reader, out bool found);
+        value = found ? reader.Value : null;
+        return error;
     }
 
-    private static bool TryGetOptimistic(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, System.Buffers.IBufferWriter<byte> destination, out bool found, out string? error)
+    // Looks up and reads under the shard's version, then validates. False — with nothing observable done — when a writer
+    // interfered or the key needs the lock (it has expired and must be reclaimed); the caller then takes the locked path.
+    private static bool TryGetOptimistic<TReader>(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, ref TReader reader, out bool found, out string? error)
+        where TReader : struct, IStringValueReader
     {
         found = false;
         error = null;
@@ -173,7 +124,6 @@ internal static partial class StringOps
             return false;
         }
         var e = shard.Table.FindOptimistic(h.Hash, key);
-        int length = 0;
         if (e is not null)
         {
             if (EntryLayout.HasExpiry(e) && EntryLayout.Expiry(e) < clock.NowMs)
@@ -182,11 +132,9 @@ internal static partial class StringOps
             }
             if (StringValue.IsString(e))
             {
-                // Copied into the writer's span but not committed (Advance) until the read is validated.
                 Span<byte> scratch = stackalloc byte[StringValue.MaxInt64Chars];
-                var text = StringValue.GetSpan(e, scratch);
-                length = text.Length;
-                text.CopyTo(destination.GetSpan(length));
+                reader.Read(StringValue.GetSpan(e, scratch));
+                found = true;
             }
             else
             {
@@ -195,14 +143,14 @@ internal static partial class StringOps
         }
         if (!shard.Validate(version))
         {
+            found = false;
             error = null;
             return false;
         }
-        if (e is not null && error is null)
+        if (found)
         {
-            destination.Advance(length);
-            found = true;
-            EntryLayout.TouchLru(e, db.Engine.LruClock);
+            reader.Commit();
+            EntryLayout.TouchLru(e!, db.Engine.LruClock);
         }
         return true;
     }
