@@ -64,4 +64,32 @@ internal sealed class CommandArgs
 
     /// <summary>True when the argument equals <paramref name="token"/> ignoring ASCII case (tokens are upper-case literals).</summary>
     public bool Is(int index, ReadOnlySpan<byte> token) => Ascii.EqualsIgnoreCase(this[index], token);
+
+    // ---- RESP listener (issue 3) ----
+
+    /// <summary>
+    /// Adds an argument of <paramref name="length"/> bytes and returns its storage for the caller to fill (the RESP
+    /// parser copies a bulk straight from a multi-segment input buffer). The content is undefined until written.
+    /// </summary>
+    public Span<byte> AddUninitialized(int length)
+    {
+        if (Count == _offsets.Length)
+        {
+            Array.Resize(ref _offsets, Count * 2);
+            Array.Resize(ref _lengths, Count * 2);
+        }
+        if (_used + length > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, (int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_used + length)));
+        }
+        var span = _buffer.AsSpan(_used, length);
+        _offsets[Count] = _used;
+        _lengths[Count] = length;
+        _used += length;
+        Count++;
+        return span;
+    }
+
+    /// <summary>Total bytes held by the arguments (the RESP parser counts a partly read command against the query buffer limit).</summary>
+    public long ByteCount => _used;
 }

@@ -31,4 +31,31 @@ internal sealed class CommandContext
 
     /// <summary>The command's one "now"; reset by the dispatcher before each command.</summary>
     public Clock Clock;
+
+    // ---- RESP listener (issue 3) ----
+
+    private System.Buffers.ArrayBufferWriter<byte>? _scratch;
+
+    /// <summary>
+    /// A reusable buffer a handler may copy a value into before replying (GET copies under the shard lock, replies after
+    /// it), so the hot path allocates nothing. Empty on return; call <see cref="ReleaseScratch"/> when done.
+    /// </summary>
+    public System.Buffers.ArrayBufferWriter<byte> Scratch
+    {
+        get
+        {
+            var s = _scratch ??= new System.Buffers.ArrayBufferWriter<byte>(256);
+            s.ResetWrittenCount();
+            return s;
+        }
+    }
+
+    /// <summary>Drops the scratch buffer when a large value made it grow (over 64 KB), so one big GET does not pin memory.</summary>
+    public void ReleaseScratch()
+    {
+        if (_scratch is { Capacity: > 64 * 1024 })
+        {
+            _scratch = null;
+        }
+    }
 }

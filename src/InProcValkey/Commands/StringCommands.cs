@@ -55,10 +55,20 @@ internal static partial class StringCommands
 
     private static void Get(CommandContext ctx)
     {
-        if (!ReplyIfError(ctx, StringOps.Get(ctx.Db, ctx.Args[1], ref ctx.Clock, out var value)))
+        // Copied into the context's scratch buffer under the shard lock, replied after it: no allocation per GET.
+        var scratch = ctx.Scratch;
+        if (!ReplyIfError(ctx, StringOps.Get(ctx.Db, ctx.Args[1], ref ctx.Clock, scratch, out bool found)))
         {
-            BulkOrNull(ctx, value);
+            if (found)
+            {
+                ctx.Reply.Bulk(scratch.WrittenSpan);
+            }
+            else
+            {
+                ctx.Reply.Null();
+            }
         }
+        ctx.ReleaseScratch();
     }
 
     // SET key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]

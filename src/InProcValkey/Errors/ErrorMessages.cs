@@ -84,4 +84,22 @@ internal static class ErrorMessages
 
     /// <summary><c>ERR Unsupported option foo</c> (EXPIRE family options).</summary>
     public static string UnsupportedOption(string option) => Sanitize($"ERR Unsupported option {option}");
+
+    // ---- RESP protocol errors (networking.c processMultibulkBuffer / processInlineBuffer), issue 3 ----
+    // Verified byte for byte against redis-server 7.0.15, identical in Valkey 7.2. The connection closes after each.
+
+    public const string ProtocolInvalidMultibulkLength = "ERR Protocol error: invalid multibulk length";
+    public const string ProtocolInvalidBulkLength = "ERR Protocol error: invalid bulk length";
+    public const string ProtocolUnauthenticatedMultibulkLength = "ERR Protocol error: unauthenticated multibulk length";
+    public const string ProtocolUnauthenticatedBulkLength = "ERR Protocol error: unauthenticated bulk length";
+    public const string ProtocolTooBigMultibulkCount = "ERR Protocol error: too big mbulk count string";
+    public const string ProtocolTooBigBulkCount = "ERR Protocol error: too big bulk count string";
+    public const string ProtocolTooBigInline = "ERR Protocol error: too big inline request";
+    public const string ProtocolUnbalancedQuotes = "ERR Protocol error: unbalanced quotes in request";
+
+    /// <summary>
+    /// <c>ERR Protocol error: expected '$', got 'x'</c>: Valkey prints the byte with <c>%c</c>, raw (0xFF stays one byte; the
+    /// caller writes this text as Latin-1); CR and LF become spaces like every error reply.
+    /// </summary>
+    public static string ProtocolExpectedDollar(byte got) => $"ERR Protocol error: expected '$', got '{(char)got}'";
 }

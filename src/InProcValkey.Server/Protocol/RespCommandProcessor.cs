@@ -1,0 +1,133 @@
+using System.Buffers;
+using InProcValkey.Commands;
+using InProcValkey.Keyspace;
+
+namespace InProcValkey.Server.Protocol;
+
+/// <summary>What the connection should do after a batch.</summary>
+internal enum RespBatchOutcome
+{
+    /// <summary>Keep reading: flush the replies, then wait for more input.</summary>
+    Continue,
+
+    /// <summary>A protocol error: its reply has been written; flush, then close (Valkey's <c>CLIENT_CLOSE_AFTER_REPLY</c>).</summary>
+    CloseAfterReply,
+
+    /// <summary>The pending input passed the query buffer limit: close without a reply, as Valkey does.</summary>
+    Close,
+}
+
+/// <summary>
+/// The socket-free heart of a connection: given the bytes a client sent, parses every complete command, runs each
+/// through the engine's one table (<see cref="CommandTable.Dispatch"/>) and appends the replies to an output buffer.
+/// The listener calls it once per batch of available input and flushes once per batch (pipelining).
+/// </summary>
+/// <remarks>
+/// Valkey's <c>processInputBuffer</c> loop. Unconsumed bytes (an incomplete command) must be passed again, followed by
+/// new input, on the next call. The query buffer limit (<c>client-query-buffer-limit</c>, 1 MB before authentication)
+/// is checked against what stays pending after the batch: the unparsed bytes plus the arguments of a partly read command.
+/// Not thread-safe: one per connection.
+/// </remarks>
+internal sealed class RespCommandProcessor
+{
+    private readonly RespParserOptions _options;
+
+    /// <summary>Creates the processor of one connection on <paramref name="engine"/>.</summary>
+    public RespCommandProcessor(Engine engine, RespParserOptions? options = null, int protocol = 2)
+    {
+        _options = options ?? RespParserOptions.Default;
+        Writer = new RespReplyWriter(NullBufferWriter.Instance, protocol);
+        Context = new CommandContext(engine, Writer);
+        Parser = new RespRequestParser(_options);
+    }
+
+    /// <summary>The connection's command context (selected database, arguments).</summary>
+    public CommandContext Context { get; }
+
+    /// <summary>The connection's reply writer (its <see cref="RespReplyWriter.Protocol"/> is switched by HELLO).</summary>
+    public RespReplyWriter Writer { get; }
+
+    /// <summary>The connection's request parser (its <see cref="RespRequestParser.Authenticated"/> follows AUTH).</summary>
+    public RespRequestParser Parser { get; }
+
+    /// <summary>Commands run so far.</summary>
+    public long CommandsProcessed { get; private set; }
+
+    /// <summary>Runs every complete command in <paramref name="input"/>; <paramref name="consumed"/> bytes may be dropped.</summary>
+    public RespBatchOutcome Process(ReadOnlySpan<byte> input, IBufferWriter<byte> output, out int consumed)
+    {
+        Writer.Output = output;
+        int pos = 0;
+        while (true)
+        {
+            var status = Parser.TryParse(input[pos..], Context.Args, out int used);
+            pos += used;
+            if (status == RespParseStatus.Command)
+            {
+                Run();
+                continue;
+            }
+            consumed = pos;
+            return Finish(status, input.Length - pos);
+        }
+    }
+
+    /// <summary>Runs every complete command in <paramref name="input"/>; the bytes before <paramref name="consumed"/> may be dropped.</summary>
+    public RespBatchOutcome Process(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
+    {
+        if (input.IsSingleSegment)
+        {
+            var outcome = Process(input.FirstSpan, output, out int used);
+            consumed = input.GetPosition(used);
+            return outcome;
+        }
+        Writer.Output = output;
+        var rest = input;
+        while (true)
+        {
+            var status = Parser.TryParse(rest, Context.Args, out long used);
+            rest = rest.Slice(used);
+            if (status == RespParseStatus.Command)
+            {
+                Run();
+                continue;
+            }
+            consumed = rest.Start;
+            return Finish(status, rest.Length);
+        }
+    }
+
+    private void Run()
+    {
+        CommandTable.Dispatch(Context);
+        CommandsProcessed++;
+    }
+
+    private RespBatchOutcome Finish(RespParseStatus status, long unparsed)
+    {
+        if (status == RespParseStatus.ProtocolError)
+        {
+            Writer.ErrorLatin1(Parser.Error!);
+            return RespBatchOutcome.CloseAfterReply;
+        }
+        long pending = unparsed + (Parser.InCommand ? Context.Args.ByteCount : 0);
+        long limit = Parser.Authenticated
+            ? _options.ClientQueryBufferLimit
+            : Math.Min(_options.ClientQueryBufferLimit, _options.UnauthenticatedQueryBufferLimit);
+        return pending > limit ? RespBatchOutcome.Close : RespBatchOutcome.Continue;
+    }
+
+    /// <summary>Placeholder output before the first batch.</summary>
+    private sealed class NullBufferWriter : IBufferWriter<byte>
+    {
+        public static readonly NullBufferWriter Instance = new();
+
+        public void Advance(int count)
+        {
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => new byte[Math.Max(sizeHint, 256)];
+
+        public Span<byte> GetSpan(int sizeHint = 0) => new byte[Math.Max(sizeHint, 256)];
+    }
+}
