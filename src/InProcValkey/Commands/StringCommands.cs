@@ -55,9 +55,10 @@ internal static partial class StringCommands
 
     private static void Get(CommandContext ctx)
     {
-        // Copied into the context's scratch buffer under the shard lock, replied after it: no allocation per GET.
+        // Copied into the context's scratch buffer, replied after the lookup: no allocation per GET.
         var scratch = ctx.Scratch;
-        if (!ReplyIfError(ctx, StringOps.Get(ctx.Db, ctx.Args[1], ref ctx.Clock, scratch, out bool found)))
+        var reader = new BufferValueReader(scratch);
+        if (!ReplyIfError(ctx, StringOps.Get(ctx.Db, ctx.Args[1], ref ctx.Clock, ref reader, out bool found)))
         {
             if (found)
             {
