@@ -34,6 +34,18 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public void CommandLookupMatchesWholeNamesOnly()
+    {
+        using var t = new TestStore();
+        t.Error("ERR unknown command 'GE', with args beginning with: 'k' ", "GE", "k");
+        t.Error("ERR unknown command 'GETX', with args beginning with: 'k' ", "GETX", "k");
+        t.Error("ERR unknown command 'PEXPIRETIMEEEEEEEEE', with args beginning with: 'k' ", "PEXPIRETIMEEEEEEEEE", "k");
+        Assert.Equal("ERR unknown command 'GET', with args beginning with: 'k' ", t.Session.Execute("GET\0"u8.ToArray(), "k"u8.ToArray()).ErrorMessage);
+        Assert.Equal(-2, t.Int("PeXpIrEtImE", "missing"));
+        Assert.Equal(ValkeyReplyKind.Null, t.Run("object", "EnCoDiNg", "missing").Kind);
+    }
+
+    [Fact]
     public void PingAndEcho()
     {
         using var t = new TestStore();
