@@ -62,14 +62,10 @@ internal static partial class StringOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out _);
+            var e = FindStringLocked(db, shard, h, key, ref clock, out _, out var error);
             if (e is null)
             {
-                return null;
-            }
-            if (!StringValue.IsString(e))
-            {
-                return ErrorMessages.WrongType;
+                return error;
             }
             Span<byte> scratch = stackalloc byte[StringValue.MaxInt64Chars];
             var text = StringValue.GetSpan(e, scratch);
@@ -187,14 +183,10 @@ internal static partial class StringOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out _);
+            var e = FindStringLocked(db, shard, h, key, ref clock, out _, out var error);
             if (e is null)
             {
-                return null;
-            }
-            if (!StringValue.IsString(e))
-            {
-                return ErrorMessages.WrongType;
+                return error;
             }
             length = StringValue.Length(e);
             return null;

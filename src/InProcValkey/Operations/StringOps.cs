@@ -70,6 +70,22 @@ internal struct SetResult
 internal static partial class StringOps
 {
     /// <summary>
+    /// Valkey's <c>lookupKeyRead</c> + <c>checkType(OBJ_STRING)</c> under the shard lock: the key's string entry, or null
+    /// when it is missing (<paramref name="error"/> null) or holds another type (<paramref name="error"/> WRONGTYPE).
+    /// </summary>
+    private static byte[]? FindStringLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error)
+    {
+        var e = db.FindLocked(shard, h, key, ref clock, out index);
+        if (e is not null && !StringValue.IsString(e))
+        {
+            error = ErrorMessages.WrongType;
+            return null;
+        }
+        error = null;
+        return e;
+    }
+
+    /// <summary>
     /// GET: hands the value to <paramref name="reader"/> and returns true, or false when the key is missing. Error: WRONGTYPE.
     /// Tries a read without the shard lock first (see docs/locking.md, "Reads without the lock").
     /// </summary>
@@ -85,14 +101,10 @@ internal static partial class StringOps
         using (shard.Lock())
         {
             found = false;
-            var e = db.FindLocked(shard, h, key, ref clock, out _);
+            var e = FindStringLocked(db, shard, h, key, ref clock, out _, out error);
             if (e is null)
             {
-                return null;
-            }
-            if (!StringValue.IsString(e))
-            {
-                return ErrorMessages.WrongType;
+                return error;
             }
             Span<byte> scratch = stackalloc byte[StringValue.MaxInt64Chars];
             reader.Read(StringValue.GetSpan(e, scratch));
@@ -199,14 +211,10 @@ internal static partial class StringOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out int index);
+            var e = FindStringLocked(db, shard, h, key, ref clock, out int index, out var error);
             if (e is null)
             {
-                return null;
-            }
-            if (!StringValue.IsString(e))
-            {
-                return ErrorMessages.WrongType;
+                return error;
             }
             value = StringValue.ToArray(e);
             db.RemoveLocked(shard, index);
@@ -226,20 +234,16 @@ internal static partial class StringOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out int index);
+            var e = FindStringLocked(db, shard, h, key, ref clock, out int index, out var error);
             if (e is null)
             {
-                return null;
-            }
-            if (!StringValue.IsString(e))
-            {
-                return ErrorMessages.WrongType;
+                return error;
             }
             long when = -1;
             bool hasExpire = p.Option is ExpireOption.Ex or ExpireOption.Px or ExpireOption.ExAt or ExpireOption.PxAt;
             if (hasExpire)
             {
-                var error = ResolveExpire(p.ArgumentIsInteger, p.Argument, p.Option, "getex", ref clock, out when);
+                error = ResolveExpire(p.ArgumentIsInteger, p.Argument, p.Option, "getex", ref clock, out when);
                 if (error is not null)
                 {
                     return error;
