@@ -166,7 +166,7 @@ internal static partial class ServerCommands
             }
             else
             {
-                ctx.Reply.NullArray();
+                ctx.Reply.Null();
             }
         }
     }

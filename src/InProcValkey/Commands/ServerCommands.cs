@@ -127,12 +127,12 @@ internal static partial class ServerCommands
         }
     }
 
-    // CONFIG SET name value [name value ...]: all or nothing.
+    // CONFIG SET name value [name value ...]: all or nothing; an odd number of arguments is a syntax error.
     private static void ConfigSet(CommandContext ctx)
     {
         if (ctx.Args.Count % 2 != 0)
         {
-            ctx.Reply.Error(ErrorMessages.ConfigSetUnknown(ctx.Args.GetString(2)));
+            ctx.Reply.Error(ErrorMessages.Syntax);
             return;
         }
         var pairs = new List<(string, string)>();
@@ -204,7 +204,7 @@ internal static partial class ServerCommands
         }
         else if (ctx.Args.Count > 3)
         {
-            ctx.Reply.Error(ErrorMessages.SlowlogGetArity);
+            ctx.Reply.Error(ErrorMessages.SlowlogGetArity(ctx.Args.GetString(1)));
             return;
         }
         var entries = ctx.Engine.ServerStats.SlowlogGet(count);

@@ -118,6 +118,7 @@ internal static class ErrorMessages
     public const string CommandNoKeys = "ERR The command has no key arguments";
     public const string CommandInvalidArgs = "ERR Invalid arguments specified for command";
     public const string SlowlogCount = "ERR count should be greater than or equal to -1";
-    public const string SlowlogGetArity = "ERR unknown subcommand or wrong number of arguments for 'get'. Try SLOWLOG HELP.";
+    /// <summary>SLOWLOG GET with more than one argument: the subcommand name echoed as given.</summary>
+    public static string SlowlogGetArity(string subcommand) => Sanitize($"ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try SLOWLOG HELP.");
     public const string ClusterDisabled = "ERR This instance has cluster support disabled";
 }

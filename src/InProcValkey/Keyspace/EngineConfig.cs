@@ -12,7 +12,7 @@ internal sealed class EngineConfig
 {
     internal enum Kind { Bool, Int, Memory, Enum, Text }
 
-    internal sealed record Param(string Name, Kind Type, string Default, bool Immutable = false, long Min = 0, long Max = long.MaxValue, string[]? Choices = null);
+    internal sealed record Param(string Name, Kind Type, string Default, bool Immutable = false, long Min = 0, long Max = long.MaxValue, string[]? Choices = null, string? Alias = null);
 
     private static readonly string[] Policies =
         ["volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl", "allkeys-lru", "allkeys-lfu", "allkeys-random", "noeviction"];
@@ -33,7 +33,7 @@ internal sealed class EngineConfig
         new("loglevel", Kind.Enum, "notice", Choices: LogLevels),
         new("maxmemory", Kind.Memory, "0"),
         new("maxmemory-policy", Kind.Enum, "noeviction", Choices: Policies),
-        new("maxmemory-samples", Kind.Int, "5", Min: 1, Max: 64),
+        new("maxmemory-samples", Kind.Int, "5", Min: 1, Max: int.MaxValue),
         new("notify-keyspace-events", Kind.Text, ""),
         new("save", Kind.Text, ""),
         new("appendonly", Kind.Bool, "no"),
@@ -43,15 +43,15 @@ internal sealed class EngineConfig
         new("client-query-buffer-limit", Kind.Memory, "1073741824", Min: 1024 * 1024),
         new("slowlog-log-slower-than", Kind.Int, "10000", Min: -1, Max: long.MaxValue),
         new("slowlog-max-len", Kind.Int, "128", Min: 0, Max: long.MaxValue),
-        new("list-max-listpack-size", Kind.Int, "-2", Min: int.MinValue, Max: int.MaxValue),
+        new("list-max-listpack-size", Kind.Int, "-2", Min: int.MinValue, Max: int.MaxValue, Alias: "list-max-ziplist-size"),
         new("list-compress-depth", Kind.Int, "0", Min: 0, Max: int.MaxValue),
-        new("hash-max-listpack-entries", Kind.Int, "128"),
-        new("hash-max-listpack-value", Kind.Int, "64"),
+        new("hash-max-listpack-entries", Kind.Int, "512", Alias: "hash-max-ziplist-entries"),
+        new("hash-max-listpack-value", Kind.Int, "64", Alias: "hash-max-ziplist-value"),
         new("set-max-intset-entries", Kind.Int, "512"),
         new("set-max-listpack-entries", Kind.Int, "128"),
         new("set-max-listpack-value", Kind.Int, "64"),
-        new("zset-max-listpack-entries", Kind.Int, "128"),
-        new("zset-max-listpack-value", Kind.Int, "64"),
+        new("zset-max-listpack-entries", Kind.Int, "128", Alias: "zset-max-ziplist-entries"),
+        new("zset-max-listpack-value", Kind.Int, "64", Alias: "zset-max-ziplist-value"),
         new("activerehashing", Kind.Bool, "yes"),
         new("lazyfree-lazy-eviction", Kind.Bool, "no"),
         new("lazyfree-lazy-expire", Kind.Bool, "no"),
@@ -92,23 +92,42 @@ internal sealed class EngineConfig
         }
     }
 
-    /// <summary>Parameters whose name matches the glob <paramref name="pattern"/> (Valkey matches case-insensitively).</summary>
-    public IEnumerable<(string Name, string Value)> Match(ReadOnlySpan<byte> pattern)
+    /// <summary>
+    /// Parameters (and their old ziplist-era aliases) whose name matches the glob <paramref name="pattern"/>, case-insensitively.
+    /// A pattern without glob characters is a direct lookup that echoes the name as given (Valkey's <c>configGetCommand</c>).
+    /// </summary>
+    public List<(string Name, string Value)> Match(ReadOnlySpan<byte> pattern)
     {
-        var lower = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(pattern).ToLowerInvariant());
+        string text = System.Text.Encoding.UTF8.GetString(pattern);
         var result = new List<(string, string)>();
         lock (_lock)
         {
+            if (text.AsSpan().IndexOfAny("*?[\\") < 0)
+            {
+                if (Find(text) is { } exact)
+                {
+                    result.Add((text, _values[exact.Name]));
+                }
+                return result;
+            }
+            var lower = System.Text.Encoding.UTF8.GetBytes(text.ToLowerInvariant());
             foreach (var p in Params)
             {
-                if (Glob.Match(lower, System.Text.Encoding.ASCII.GetBytes(p.Name)))
+                foreach (var name in p.Alias is null ? [p.Name] : (string[])[p.Name, p.Alias])
                 {
-                    result.Add((p.Name, _values[p.Name]));
+                    if (Glob.Match(lower, System.Text.Encoding.ASCII.GetBytes(name)))
+                    {
+                        result.Add((name, _values[p.Name]));
+                    }
                 }
             }
         }
         return result;
     }
+
+    private static Param? Find(string name) =>
+        Array.Find(Params, x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase) ||
+                                string.Equals(x.Alias, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// CONFIG SET of several name/value pairs, all or nothing. Returns Valkey's error text, or null when every value was applied.
@@ -119,7 +138,7 @@ internal sealed class EngineConfig
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in pairs)
         {
-            var p = Array.Find(Params, x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
+            var p = Find(name);
             if (p is null)
             {
                 return Errors.ErrorMessages.ConfigSetUnknown(name);

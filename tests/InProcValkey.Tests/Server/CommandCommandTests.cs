@@ -16,7 +16,7 @@ public sealed class CommandCommandTests
         Assert.Equal(ValkeyReplyKind.Set, get.Elements[2].Kind);
         Assert.Equal("[1, 1, 1]", $"[{get.Elements[3]}, {get.Elements[4]}, {get.Elements[5]}]");
         Assert.Equal("[@read, @string, @fast]", get.Elements[6].ToString());
-        Assert.True(info.Elements[1].IsNull);
+        Assert.Equal(ValkeyReplyKind.Null, info.Elements[1].Kind);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class ServerCommandTests
         Assert.Equal(1, t.Int("SLOWLOG", "LEN"));
         t.Error("ERR count should be greater than or equal to -1", "SLOWLOG", "GET", "-2");
         t.Error("ERR count should be greater than or equal to -1", "SLOWLOG", "GET", "x");
-        t.Error("ERR unknown subcommand or wrong number of arguments for 'get'. Try SLOWLOG HELP.", "SLOWLOG", "GET", "1", "2");
+        t.Error("ERR unknown subcommand or wrong number of arguments for 'GET'. Try SLOWLOG HELP.", "SLOWLOG", "GET", "1", "2");
     }
 
     [Fact]
