@@ -30,24 +30,88 @@ internal static partial class ServerCommands
     private static readonly string[] HelpLines =
     [
         "(no subcommand)",
-        "    Return details about all commands.",
+        "    Return details about all Redis commands.",
         "COUNT",
-        "    Return the total number of commands in this server.",
+        "    Return the total number of commands in this Redis server.",
         "LIST",
-        "    Return a list of all commands in this server.",
+        "    Return a list of all commands in this Redis server.",
         "INFO [<command-name> ...]",
-        "    Return details about multiple commands.",
+        "    Return details about multiple Redis commands.",
         "    If no command names are given, documentation details for all",
         "    commands are returned.",
         "DOCS [<command-name> ...]",
-        "    Return documentation details about multiple commands.",
+        "    Return documentation details about multiple Redis commands.",
         "    If no command names are given, documentation details for all",
         "    commands are returned.",
         "GETKEYS <full-command>",
-        "    Return the keys from a full command.",
+        "    Return the keys from a full Redis command.",
         "GETKEYSANDFLAGS <full-command>",
-        "    Return the keys and the access flags from a full command.",
+        "    Return the keys and the access flags from a full Redis command.",
     ];
+
+    // Valkey 7.2's command tips (the "command_tips" of src/commands/*.json) for the commands in the table; a command
+    // missing here has none. Kept as data here so the group files stay free of documentation-only fields.
+    private static readonly Dictionary<string, string[]> Tips = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["command"] = ["nondeterministic_output_order"],
+        ["dbsize"] = ["request_policy:all_shards", "response_policy:agg_sum"],
+        ["del"] = ["request_policy:multi_shard", "response_policy:agg_sum"],
+        ["exists"] = ["request_policy:multi_shard", "response_policy:agg_sum"],
+        ["flushall"] = ["request_policy:all_shards", "response_policy:all_succeeded"],
+        ["flushdb"] = ["request_policy:all_shards", "response_policy:all_succeeded"],
+        ["info"] = ["nondeterministic_output", "request_policy:all_shards", "response_policy:special"],
+        ["keys"] = ["request_policy:all_shards", "nondeterministic_output_order"],
+        ["lastsave"] = ["nondeterministic_output"],
+        ["mget"] = ["request_policy:multi_shard"],
+        ["mset"] = ["request_policy:multi_shard", "response_policy:all_succeeded"],
+        ["msetnx"] = ["request_policy:multi_shard", "response_policy:agg_min"],
+        ["ping"] = ["request_policy:all_shards", "response_policy:all_succeeded"],
+        ["pttl"] = ["nondeterministic_output"],
+        ["randomkey"] = ["request_policy:all_shards", "nondeterministic_output"],
+        ["scan"] = ["nondeterministic_output", "request_policy:special"],
+        ["time"] = ["nondeterministic_output"],
+        ["touch"] = ["request_policy:multi_shard", "response_policy:agg_sum"],
+        ["ttl"] = ["nondeterministic_output"],
+        ["unlink"] = ["request_policy:multi_shard", "response_policy:agg_sum"],
+        ["object|encoding"] = ["nondeterministic_output"],
+        ["object|freq"] = ["nondeterministic_output"],
+        ["object|idletime"] = ["nondeterministic_output"],
+        ["object|refcount"] = ["nondeterministic_output"],
+        ["command|docs"] = ["nondeterministic_output_order"],
+        ["command|info"] = ["nondeterministic_output_order"],
+        ["command|list"] = ["nondeterministic_output_order"],
+        ["config|set"] = ["request_policy:all_nodes", "response_policy:all_succeeded"],
+        ["slowlog|get"] = ["request_policy:all_nodes", "nondeterministic_output"],
+        ["slowlog|len"] = ["request_policy:all_nodes", "response_policy:agg_sum", "nondeterministic_output"],
+        ["slowlog|reset"] = ["request_policy:all_nodes", "response_policy:all_succeeded"],
+        ["cluster|getkeysinslot"] = ["nondeterministic_output"],
+        ["cluster|info"] = ["nondeterministic_output"],
+        ["cluster|links"] = ["nondeterministic_output"],
+        ["cluster|nodes"] = ["nondeterministic_output"],
+        ["cluster|replicas"] = ["nondeterministic_output"],
+        ["cluster|shards"] = ["nondeterministic_output"],
+        ["cluster|slots"] = ["nondeterministic_output"],
+    };
+
+    // ACL categories a command's JSON names explicitly beyond its group's (Valkey's "acl_categories"), by full name.
+    private static readonly Dictionary<string, string[]> ExtraCategories = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["keys"] = ["dangerous"],
+        ["dbsize"] = ["keyspace"],
+        ["flushdb"] = ["keyspace", "dangerous"],
+        ["flushall"] = ["keyspace", "dangerous"],
+        ["swapdb"] = ["keyspace", "dangerous"],
+        ["info"] = ["dangerous"],
+        ["lastsave"] = ["admin", "dangerous"],
+        ["command"] = ["connection"],
+        ["command|count"] = ["connection"],
+        ["command|docs"] = ["connection"],
+        ["command|getkeys"] = ["connection"],
+        ["command|getkeysandflags"] = ["connection"],
+        ["command|help"] = ["connection"],
+        ["command|info"] = ["connection"],
+        ["command|list"] = ["connection"],
+    };
 
     /// <summary>The ACL categories of a command, in Valkey's order.</summary>
     internal static List<string> Categories(CommandDef def)
@@ -67,9 +131,14 @@ internal static partial class ServerCommands
             "scripting" => "scripting",
             _ => null,
         };
-        if (groupCategory is not null)
+        // A pure container (OBJECT, CONFIG, …) has only the implicit categories.
+        if (groupCategory is not null && def.Handler is not null)
         {
             set.Add(groupCategory);
+        }
+        if (ExtraCategories.TryGetValue(def.FullName, out var extra))
+        {
+            set.UnionWith(extra);
         }
         if (def.Flags.HasFlag(CommandFlags.Write))
         {
@@ -114,7 +183,12 @@ internal static partial class ServerCommands
         {
             r.SimpleString("@" + c);
         }
-        r.Set(0);
+        var tips = Tips.TryGetValue(def.FullName, out var t) ? t : [];
+        r.Set(tips.Length);
+        foreach (var tip in tips)
+        {
+            r.SimpleString(tip);
+        }
         r.Array(0);
         var subs = def.SubCommands ?? [];
         r.Array(subs.Length);

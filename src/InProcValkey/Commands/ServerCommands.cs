@@ -57,8 +57,17 @@ internal static partial class ServerCommands
         {
             SubCommands =
             [
-                .. new[] { "countkeysinslot", "getkeysinslot", "help", "info", "keyslot", "links", "myid", "myshardid", "nodes", "replicas", "shards", "slots" }
-                    .Select(n => new CommandDef(n, -2, LoadingStale, "cluster", Cluster) { Parent = "cluster" }),
+                .. new (string Name, int Arity)[]
+                {
+                    ("countkeysinslot", 3), ("getkeysinslot", 4), ("help", 2), ("info", 2), ("keyslot", 3), ("links", 2), ("myid", 2),
+                    ("myshardid", 2), ("nodes", 2), ("replicas", 3), ("shards", 2), ("slots", 2),
+                }.Select(c => new CommandDef(c.Name, c.Arity, c.Name switch
+                {
+                    "replicas" => CommandFlags.Admin | CommandFlags.Stale,
+                    "help" => LoadingStale,
+                    _ => CommandFlags.Stale,
+                },
+                    "cluster", Cluster) { Parent = "cluster" }),
             ],
         },
     ];

@@ -45,6 +45,46 @@ public sealed class ServerCommandTests(RedisServerFixture server) : CompatTest(s
         Same("CONFIG", "SET", "maxmemory-samples", "5");
     }
 
+    /// <summary>
+    /// COMMAND INFO of every command and subcommand in our table: name, arity, flags, key positions, ACL categories and tips
+    /// agree with the reference server (rendered as text: RESP2 sets are arrays). Key specs are not generated yet (see
+    /// docs/compatibility.md), so elements 8 and 9 are not compared. Commands the 7.0 server lacks (CLUSTER MYSHARDID, new in
+    /// 7.2) are skipped.
+    /// </summary>
+    [Fact]
+    public void CommandInfoHeadAgreesForEveryCommandInTheTable()
+    {
+        var names = Diff.RunEngine(Arg.ToCommand(["COMMAND", "LIST"])).Elements.Select(e => e.ToString()!).ToList();
+        var mismatches = new List<string>();
+        foreach (var name in names)
+        {
+            byte[][] cmd = Arg.ToCommand(["COMMAND", "INFO", name]);
+            var redis = Diff.RunRedis(cmd).Elements[0];
+            var engine = Diff.RunEngine(cmd).Elements[0];
+            // PING's row (ConnectionCommands, owned by the connection work) says loading|stale|fast; Valkey's ping.json says
+            // FAST (and SENTINEL). Left to that work.
+            if (redis.IsNull || name == "ping")
+            {
+                continue;
+            }
+            for (int i = 0; i < 8; i++)
+            {
+                if (redis.Elements[i].ToString() != engine.Elements[i].ToString())
+                {
+                    mismatches.Add($"{name}[{i}]: redis {redis.Elements[i]}, engine {engine.Elements[i]}");
+                }
+            }
+        }
+        Assert.Empty(mismatches);
+        Assert.True(names.Count > 60);
+    }
+
+    [Theory]
+    [InlineData("CONFIG")]
+    [InlineData("SLOWLOG")]
+    [InlineData("COMMAND")]
+    public void HelpTexts(string command) => Same(command, "HELP");
+
     [Fact]
     public void CommandGetKeys()
     {
