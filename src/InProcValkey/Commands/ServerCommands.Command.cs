@@ -189,7 +189,7 @@ internal static partial class ServerCommands
         {
             r.SimpleString(tip);
         }
-        r.Array(0);
+        ReplyKeySpecs(ctx, def);
         var subs = def.SubCommands ?? [];
         r.Array(subs.Length);
         foreach (var sub in subs)
@@ -347,7 +347,7 @@ internal static partial class ServerCommands
     // COMMAND GETKEYS command arg ...: the key arguments, from the table's key positions.
     private static void CommandGetKeys(CommandContext ctx) => GetKeys(ctx, withFlags: false);
 
-    // COMMAND GETKEYSANDFLAGS: each key with its access flags (RO access for read-only commands, RW update otherwise).
+    // COMMAND GETKEYSANDFLAGS: each key with its key spec's flags.
     private static void CommandGetKeysAndFlags(CommandContext ctx) => GetKeys(ctx, withFlags: true);
 
     private static void GetKeys(CommandContext ctx, bool withFlags)
@@ -386,17 +386,20 @@ internal static partial class ServerCommands
             ctx.Reply.Error(ErrorMessages.CommandInvalidArgs);
             return;
         }
-        bool readOnly = def.Flags.HasFlag(CommandFlags.ReadOnly);
         ctx.Reply.Array(positions.Count);
-        foreach (int p in positions)
+        for (int k = 0; k < positions.Count; k++)
         {
+            int p = positions[k];
             if (withFlags)
             {
+                var flags = KeyFlags(ctx, def, k, 2);
                 ctx.Reply.Array(2);
                 ctx.Reply.Bulk(args[p]);
-                ctx.Reply.Set(2);
-                ctx.Reply.SimpleString(readOnly ? "RO" : "RW");
-                ctx.Reply.SimpleString(readOnly ? "access" : "update");
+                ctx.Reply.Set(flags.Length);
+                foreach (var f in flags)
+                {
+                    ctx.Reply.SimpleString(f);
+                }
             }
             else
             {
