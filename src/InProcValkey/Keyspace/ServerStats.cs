@@ -40,7 +40,10 @@ internal sealed class ServerStats
         }
     }
 
-    public static long ToMicros(long ticks) => ticks * 1_000_000 / Stopwatch.Frequency;
+    private static readonly double MicrosPerTick = 1_000_000.0 / Stopwatch.Frequency;
+
+    // In double: a long of ticks times a million overflows after a few hours of accumulated command time.
+    public static long ToMicros(long ticks) => (long)(ticks * MicrosPerTick);
 
     public void OnRejected(CommandDef def) => Interlocked.Increment(ref _rejected[def.Id]);
 
