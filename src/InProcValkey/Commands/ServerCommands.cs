@@ -186,7 +186,8 @@ internal static partial class ServerCommands
         }
         else if (args.Is(1, "SET-ACTIVE-EXPIRE"u8) && args.Count == 3)
         {
-            ctx.Engine.ActiveExpiryEnabled = args.GetString(2) != "0";
+            // atoi: a non-number is 0 (off).
+            ctx.Engine.ActiveExpiryEnabled = int.TryParse(args.GetString(2), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int on) && on != 0;
             Ok(ctx);
         }
         else

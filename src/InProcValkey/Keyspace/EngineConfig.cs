@@ -83,6 +83,18 @@ internal sealed class EngineConfig
     /// <summary><c>slowlog-max-len</c>.</summary>
     public long SlowlogMaxLen { get; private set; }
 
+    /// <summary><c>requirepass</c>; null when empty (no password). Read by the listener on AUTH.</summary>
+    public string? RequirePass => Get("requirepass") is { Length: > 0 } pass ? pass : null;
+
+    /// <summary><c>maxclients</c>.</summary>
+    public long MaxClients => long.Parse(Get("maxclients")!, CultureInfo.InvariantCulture);
+
+    /// <summary><c>timeout</c> (idle client timeout); zero means never.</summary>
+    public TimeSpan IdleTimeout => TimeSpan.FromSeconds(long.Parse(Get("timeout")!, CultureInfo.InvariantCulture));
+
+    /// <summary>Sets one parameter from code (the listener seeding port, bind, requirepass … from its options); Valkey's error text or null.</summary>
+    public string? Set(string name, string value) => Set([(name, value)]);
+
     /// <summary>The value of a parameter as CONFIG GET prints it; null when unknown.</summary>
     public string? Get(string name)
     {

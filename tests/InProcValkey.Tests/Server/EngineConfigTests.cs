@@ -54,4 +54,18 @@ public sealed class EngineConfigTests
         Assert.Contains("\r\nmaxclients:50\r\n", info);
         Assert.Contains($"\r\nrdb_last_save_time:{t.Int("LASTSAVE")}\r\n", t.Text("INFO", "persistence"));
     }
+
+    [Fact]
+    public void TypedAccessorsForTheListener()
+    {
+        var config = new EngineConfig(16, 512L * 1024 * 1024);
+        Assert.Null(config.RequirePass);
+        Assert.Equal(10000, config.MaxClients);
+        Assert.Equal(TimeSpan.Zero, config.IdleTimeout);
+        Assert.Null(config.Set("requirepass", "secret"));
+        Assert.Null(config.Set("timeout", "30"));
+        Assert.Equal("secret", config.RequirePass);
+        Assert.Equal(TimeSpan.FromSeconds(30), config.IdleTimeout);
+        Assert.Equal("ERR Unknown option or number of arguments for CONFIG SET - 'nope'", config.Set("nope", "1"));
+    }
 }
