@@ -88,4 +88,18 @@ public sealed class InfoCommandTests
         Assert.Matches(@"\r\ncmdstat_get:calls=2,usec=\d+,usec_per_call=\d+\.\d\d,rejected_calls=1,failed_calls=0\r\n", stats);
         Assert.Contains("\r\ncmdstat_config|set:calls=1,", stats);
     }
+
+    [Fact]
+    public void EverySectionLineIsFieldColonValue()
+    {
+        using var t = new TestStore();
+        t.Ok("SET", "a", "1");
+        string info = t.Text("INFO", "everything")!;
+        Assert.DoesNotContain("\n\n", info.Replace("\r\n", "\n").Replace("\n\n#", "\n#"));
+        foreach (var line in info.Split("\r\n"))
+        {
+            Assert.True(line.Length == 0 || line.StartsWith("# ") || System.Text.RegularExpressions.Regex.IsMatch(line, "^[a-z0-9_|]+:[^\r\n]*$"), line);
+        }
+        Assert.DoesNotContain('\n', info.Replace("\r\n", ""));
+    }
 }
