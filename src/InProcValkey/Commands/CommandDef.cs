@@ -36,6 +36,9 @@ internal sealed record CommandDef(
     /// <summary>Subcommands of a container command (OBJECT, CONFIG, …), keyed by lower-case name.</summary>
     public CommandDef[]? SubCommands { get; init; }
 
+    /// <summary>Index of this row in its table (commands and subcommands), for per-engine counters; set by <see cref="CommandTable"/>.</summary>
+    public int Id { get; internal set; }
+
     /// <summary>The parent of a subcommand.</summary>
     public string? Parent { get; init; }
 

@@ -15,7 +15,8 @@ internal sealed class CommandTable
         StringCommands.All,
         KeyCommands.All,
         ExpireCommands.All,
-        DatabaseCommands.All);
+        DatabaseCommands.All,
+        ServerCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -31,6 +32,11 @@ internal sealed class CommandTable
             foreach (var def in group)
             {
                 _byName.Add(def.Name, def);
+                def.Id = Count++;
+                foreach (var sub in def.SubCommands ?? [])
+                {
+                    sub.Id = Count++;
+                }
                 if (def.Name.Length <= 16)
                 {
                     _packed.Add(Pack(Encoding.ASCII.GetBytes(def.Name)), def);
@@ -64,6 +70,9 @@ internal sealed class CommandTable
     }
 
     public IEnumerable<CommandDef> Commands => _byName.Values;
+
+    /// <summary>Number of rows, commands and subcommands (the range of <see cref="CommandDef.Id"/>).</summary>
+    public int Count { get; }
 
     /// <summary>Finds a command by name bytes; null when unknown.</summary>
     public CommandDef? Find(ReadOnlySpan<byte> name)
@@ -119,11 +128,14 @@ internal sealed class CommandTable
         }
         if (!def.ArityAccepts(args.Count) || def.Handler is null)
         {
+            ctx.Engine.ServerStats.OnRejected(def);
             ctx.Reply.Error(ErrorMessages.WrongArity(def.FullName));
             return;
         }
         ctx.Command = def;
         ctx.Clock = new Keyspace.Clock(ctx.Engine.Time);
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         def.Handler(ctx);
+        ctx.Engine.ServerStats.OnCall(ctx, def, System.Diagnostics.Stopwatch.GetTimestamp() - start);
     }
 }

@@ -102,4 +102,23 @@ internal static class ErrorMessages
     /// caller writes this text as Latin-1); CR and LF become spaces like every error reply.
     /// </summary>
     public static string ProtocolExpectedDollar(byte got) => $"ERR Protocol error: expected '$', got '{(char)got}'";
+
+    // ---- server commands (COMMAND, CONFIG, INFO, SLOWLOG, DEBUG, CLUSTER), issue 3 ----
+    // Checked against redis-server 7.0.15; the same in Valkey 7.2.
+
+    /// <summary>CONFIG SET of a parameter we do not know.</summary>
+    public static string ConfigSetUnknown(string name) => Sanitize($"ERR Unknown option or number of arguments for CONFIG SET - '{name}'");
+
+    /// <summary>CONFIG SET rejected a value (Valkey names the first argument it failed on).</summary>
+    public static string ConfigSetFailed(string name, string reason) => Sanitize($"ERR CONFIG SET failed (possibly related to argument '{name}') - {reason}");
+
+    public const string ConfigRewriteNoFile = "ERR The server is running without a config file";
+    public const string CommandInvalidCommand = "ERR Invalid command specified";
+    public const string CommandInvalidArgCount = "ERR Invalid number of arguments specified for command";
+    public const string CommandNoKeys = "ERR The command has no key arguments";
+    public const string CommandInvalidArgs = "ERR Invalid arguments specified for command";
+    public const string SlowlogCount = "ERR count should be greater than or equal to -1";
+    /// <summary>SLOWLOG GET with more than one argument: the subcommand name echoed as given.</summary>
+    public static string SlowlogGetArity(string subcommand) => Sanitize($"ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try SLOWLOG HELP.");
+    public const string ClusterDisabled = "ERR This instance has cluster support disabled";
 }

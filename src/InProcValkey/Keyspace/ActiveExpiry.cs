@@ -34,7 +34,14 @@ internal sealed class ActiveExpiry : IDisposable
     private int _nextDb;
     private int _nextShard;
 
-    private readonly bool _reclaim;
+    private volatile bool _reclaim;
+
+    /// <summary>Whether cycles reclaim expired keys (DEBUG SET-ACTIVE-EXPIRE).</summary>
+    public bool Reclaim
+    {
+        get => _reclaim;
+        set => _reclaim = value;
+    }
 
     public ActiveExpiry(Engine engine, TimeSpan interval, bool reclaim)
     {

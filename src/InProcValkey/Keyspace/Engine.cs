@@ -12,7 +12,20 @@ internal sealed class Engine : IDisposable
     public readonly Database[] Databases;
     public readonly KeyspaceStats Stats = new();
     public readonly CommandTable Commands = CommandTable.Default;
-    public readonly long ProtoMaxBulkLen;
+    public readonly EngineConfig Config;
+    public readonly ServerStats ServerStats;
+
+    /// <summary><c>proto-max-bulk-len</c>, settable with CONFIG SET.</summary>
+    public long ProtoMaxBulkLen => Config.ProtoMaxBulkLen;
+
+    /// <summary>Connected clients for INFO (the listener counts its connections here).</summary>
+    public int ConnectedClients;
+
+    /// <summary>used_memory_peak as last computed by INFO memory.</summary>
+    public long PeakMemory;
+
+    /// <summary>When the store was created, unix ms (LASTSAVE, uptime).</summary>
+    public readonly long StartedUnixMs;
     private readonly Random _random;
     private readonly Lock _randomLock = new();
     private readonly ActiveExpiry _activeExpiry;
@@ -22,7 +35,9 @@ internal sealed class Engine : IDisposable
     public Engine(ValkeyStoreOptions options)
     {
         Time = options.TimeProvider ?? TimeProvider.System;
-        ProtoMaxBulkLen = options.ProtoMaxBulkLen;
+        Config = new EngineConfig(options.Databases, options.ProtoMaxBulkLen);
+        ServerStats = new ServerStats(Commands.Count);
+        StartedUnixMs = Time.GetUtcNow().ToUnixTimeMilliseconds();
         _random = options.RandomSeed is int seed ? new Random(seed) : new Random();
         Databases = new Database[options.Databases];
         for (int i = 0; i < Databases.Length; i++)
@@ -67,6 +82,13 @@ internal sealed class Engine : IDisposable
 
     /// <summary>Runs one active expiry cycle now (the timer calls it; tests may too).</summary>
     public void RunActiveExpireCycle() => _activeExpiry.RunCycle();
+
+    /// <summary>DEBUG SET-ACTIVE-EXPIRE: turns the reclaiming part of the active expiry cycle on or off.</summary>
+    public bool ActiveExpiryEnabled
+    {
+        get => _activeExpiry.Reclaim;
+        set => _activeExpiry.Reclaim = value;
+    }
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 

@@ -1,0 +1,142 @@
+namespace InProcValkey.Commands;
+
+/// <summary>
+/// Key specs of COMMAND INFO and the flags of COMMAND GETKEYSANDFLAGS (Valkey's "key_specs" in <c>src/commands/*.json</c>).
+/// The table below holds each command's key-spec flags (and notes); positions come from the command table: one spec is
+/// an index/range over <see cref="CommandDef.FirstKey"/>..<see cref="CommandDef.LastKey"/> by <see cref="CommandDef.KeyStep"/>,
+/// several specs (RENAME, COPY) are one key each at consecutive indexes.
+/// </summary>
+internal static partial class ServerCommands
+{
+    private sealed record KeySpec(string[] Flags, string? Notes = null);
+
+    private static readonly KeySpec RoAccess = new(["RO", "access"]);
+    private static readonly KeySpec Ro = new(["RO"]);
+    private static readonly KeySpec RwUpdate = new(["RW", "update"]);
+    private static readonly KeySpec RwAccessUpdate = new(["RW", "access", "update"]);
+    private static readonly KeySpec RwAccessDelete = new(["RW", "access", "delete"]);
+    private static readonly KeySpec OwUpdate = new(["OW", "update"]);
+    private static readonly KeySpec OwInsert = new(["OW", "insert"]);
+    private static readonly KeySpec RmDelete = new(["RM", "delete"]);
+
+    private static readonly Dictionary<string, KeySpec[]> KeySpecs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["append"] = [new(["RW", "insert"])],
+        ["copy"] = [RoAccess, OwUpdate],
+        ["decr"] = [RwAccessUpdate],
+        ["decrby"] = [RwAccessUpdate],
+        ["del"] = [RmDelete],
+        ["exists"] = [Ro],
+        ["expire"] = [RwUpdate],
+        ["expireat"] = [RwUpdate],
+        ["expiretime"] = [RoAccess],
+        ["get"] = [RoAccess],
+        ["getdel"] = [RwAccessDelete],
+        ["getex"] = [new(["RW", "access", "update"], "RW and UPDATE because it changes the TTL")],
+        ["getrange"] = [RoAccess],
+        ["getset"] = [RwAccessUpdate],
+        ["incr"] = [RwAccessUpdate],
+        ["incrby"] = [RwAccessUpdate],
+        ["incrbyfloat"] = [RwAccessUpdate],
+        ["lcs"] = [RoAccess],
+        ["mget"] = [RoAccess],
+        ["move"] = [RwAccessUpdate],
+        ["mset"] = [OwUpdate],
+        ["msetnx"] = [OwInsert],
+        ["persist"] = [RwUpdate],
+        ["pexpire"] = [RwUpdate],
+        ["pexpireat"] = [RwUpdate],
+        ["pexpiretime"] = [RoAccess],
+        ["psetex"] = [OwUpdate],
+        ["pttl"] = [RoAccess],
+        ["rename"] = [RwAccessDelete, OwUpdate],
+        ["renamenx"] = [RwAccessDelete, OwInsert],
+        ["set"] = [new(["RW", "access", "update", "variable_flags"], "RW and ACCESS due to the optional `GET` argument")],
+        ["setex"] = [OwUpdate],
+        ["setnx"] = [OwInsert],
+        ["setrange"] = [RwUpdate],
+        ["strlen"] = [Ro],
+        ["substr"] = [RoAccess],
+        ["touch"] = [Ro],
+        ["ttl"] = [RoAccess],
+        ["type"] = [Ro],
+        ["unlink"] = [RmDelete],
+        ["object|encoding"] = [Ro],
+        ["object|freq"] = [Ro],
+        ["object|idletime"] = [Ro],
+        ["object|refcount"] = [Ro],
+    };
+
+    // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.
+    private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
+    {
+        var r = ctx.Reply;
+        if (def.FirstKey == 0 || !KeySpecs.TryGetValue(def.FullName, out var specs))
+        {
+            r.Array(0);
+            return;
+        }
+        r.Array(specs.Length);
+        for (int i = 0; i < specs.Length; i++)
+        {
+            var spec = specs[i];
+            int index = specs.Length == 1 ? def.FirstKey : def.FirstKey + i;
+            int lastKey = specs.Length > 1 ? 0 : def.LastKey < 0 ? def.LastKey : def.LastKey - def.FirstKey;
+            int step = specs.Length > 1 ? 1 : def.KeyStep;
+            r.Map(spec.Notes is null ? 3 : 4);
+            if (spec.Notes is not null)
+            {
+                r.Bulk("notes");
+                r.Bulk(spec.Notes);
+            }
+            r.Bulk("flags");
+            r.Set(spec.Flags.Length);
+            foreach (var f in spec.Flags)
+            {
+                r.SimpleString(f);
+            }
+            r.Bulk("begin_search");
+            r.Map(2);
+            r.Bulk("type");
+            r.Bulk("index");
+            r.Bulk("spec");
+            r.Map(1);
+            r.Bulk("index");
+            r.Integer(index);
+            r.Bulk("find_keys");
+            r.Map(2);
+            r.Bulk("type");
+            r.Bulk("range");
+            r.Bulk("spec");
+            r.Map(3);
+            r.Bulk("lastkey");
+            r.Integer(lastKey);
+            r.Bulk("keystep");
+            r.Integer(step);
+            r.Bulk("limit");
+            r.Integer(0);
+        }
+    }
+
+    // The flags COMMAND GETKEYSANDFLAGS gives the key at position k (0-based among the keys). SET without GET only
+    // overwrites (Valkey's setGetKeys: OW update).
+    private static string[] KeyFlags(CommandContext ctx, CommandDef def, int k, int argOffset)
+    {
+        if (!KeySpecs.TryGetValue(def.FullName, out var specs))
+        {
+            return def.Flags.HasFlag(CommandFlags.ReadOnly) ? RoAccess.Flags : RwUpdate.Flags;
+        }
+        if (def.Name == "set")
+        {
+            for (int i = argOffset + 3; i < ctx.Args.Count; i++)
+            {
+                if (ctx.Args.Is(i, "GET"u8))
+                {
+                    return ["RW", "access", "update"];
+                }
+            }
+            return OwUpdate.Flags;
+        }
+        return specs[Math.Min(k, specs.Length - 1)].Flags;
+    }
+}
