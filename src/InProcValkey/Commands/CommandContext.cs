@@ -58,4 +58,9 @@ internal sealed class CommandContext
             _scratch = null;
         }
     }
+
+    private int _calls;
+
+    /// <summary>Whether the dispatcher times this call precisely (one in <see cref="Keyspace.ServerStats.SampleEvery"/>, the first included).</summary>
+    internal bool NextCallIsSampled() => _calls++ % Keyspace.ServerStats.SampleEvery == 0;
 }

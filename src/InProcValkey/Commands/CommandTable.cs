@@ -134,8 +134,12 @@ internal sealed class CommandTable
         }
         ctx.Command = def;
         ctx.Clock = new Keyspace.Clock(ctx.Engine.Time);
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        // See ServerStats for why most calls only read the coarse clock.
+        bool sampled = ctx.NextCallIsSampled();
+        long coarseStart = Environment.TickCount64;
+        long preciseStart = sampled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         def.Handler(ctx);
-        ctx.Engine.ServerStats.OnCall(ctx, def, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+        long preciseTicks = sampled ? System.Diagnostics.Stopwatch.GetTimestamp() - preciseStart : -1;
+        ctx.Engine.ServerStats.OnCall(ctx, def, preciseTicks, Environment.TickCount64 - coarseStart);
     }
 }
