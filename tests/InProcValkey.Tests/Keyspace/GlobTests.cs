@@ -191,9 +191,10 @@ public sealed class GlobTests
                         {
                             Escaped(lo);
                         }
-                        else if (lo is (byte)'\\' or (byte)']' or (byte)'^' || hi is (byte)'\\' or (byte)']')
+                        else if (lo is (byte)'\\' or (byte)']' or (byte)'^' or (byte)'-' || hi is (byte)'\\' or (byte)']' or (byte)'-')
                         {
-                            // An escape cannot bound a range, and a leading '^' would negate: spell the range out.
+                            // An escape cannot bound a range, a leading '^' would negate, and a '-' bound would join the
+                            // byte before it into another range (Valkey reads "a--?" as a-'-' then '?'): spell the range out.
                             for (int b = lo; b <= hi; b++)
                             {
                                 Escaped((byte)b);
