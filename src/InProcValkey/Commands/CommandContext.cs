@@ -58,4 +58,7 @@ internal sealed class CommandContext
             _scratch = null;
         }
     }
+
+    /// <summary>The connection running the command (RESP listener); null for an in-process session.</summary>
+    public IClientConnection? Client { get; set; }
 }

@@ -15,7 +15,8 @@ internal sealed class CommandTable
         StringCommands.All,
         KeyCommands.All,
         ExpireCommands.All,
-        DatabaseCommands.All);
+        DatabaseCommands.All,
+        ConnectionStateCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -120,6 +121,11 @@ internal sealed class CommandTable
         if (!def.ArityAccepts(args.Count) || def.Handler is null)
         {
             ctx.Reply.Error(ErrorMessages.WrongArity(def.FullName));
+            return;
+        }
+        if (ctx.Client is { Authenticated: false } && (def.Flags & CommandFlags.NoAuth) == 0)
+        {
+            ctx.Reply.Error(ErrorMessages.NoAuth);
             return;
         }
         ctx.Command = def;
