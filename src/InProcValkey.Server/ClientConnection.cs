@@ -21,6 +21,7 @@ internal sealed class ClientConnection : IClientConnection
     private readonly long _createdMs;
     private long _lastActivityMs;
     private int _closed;
+    private int _killed;
     private ClientReplyMode _replyMode;
 
     public ClientConnection(ValkeyServer server, Socket socket, long id, string address, string localAddress, RespParserOptions parserOptions)
@@ -87,8 +88,12 @@ internal sealed class ClientConnection : IClientConnection
 
     public void CloseAfterReply() => _processor.CloseRequested = true;
 
+    /// <summary>True once killed or closed: no longer listed or counted by CLIENT LIST / KILL.</summary>
+    public bool IsClosing => Volatile.Read(ref _killed) != 0;
+
     public void Kill()
     {
+        Volatile.Write(ref _killed, 1);
         try
         {
             _closing.Cancel();

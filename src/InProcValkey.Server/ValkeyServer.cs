@@ -259,7 +259,14 @@ public sealed class ValkeyServer : IAsyncDisposable
     /// <summary>Every connected client, by id.</summary>
     internal IReadOnlyList<IClientConnection> Clients()
     {
-        var list = new List<IClientConnection>(_clients.Values);
+        var list = new List<IClientConnection>(_clients.Count);
+        foreach (var client in _clients.Values)
+        {
+            if (!client.IsClosing)
+            {
+                list.Add(client);
+            }
+        }
         list.Sort((a, b) => a.Id.CompareTo(b.Id));
         return list;
     }
