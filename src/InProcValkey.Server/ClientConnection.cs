@@ -22,6 +22,7 @@ internal sealed class ClientConnection : IClientConnection
     private long _lastActivityMs;
     private int _closed;
     private int _killed;
+    private readonly long _fd;
     private ClientReplyMode _replyMode;
 
     public ClientConnection(ValkeyServer server, Socket socket, long id, string address, string localAddress, RespParserOptions parserOptions)
@@ -36,6 +37,7 @@ internal sealed class ClientConnection : IClientConnection
         RequirePass = server.RequirePassBytes;
         Authenticated = RequirePass is null;
         _createdMs = _lastActivityMs = Environment.TickCount64;
+        _fd = (long)socket.SafeHandle.DangerousGetHandle();
     }
 
     public long Id { get; }
@@ -121,7 +123,7 @@ internal sealed class ClientConnection : IClientConnection
         {
             flags.Append('N');
         }
-        return $"id={Id} addr={Address} laddr={LocalAddress} fd={(int)_socket.SafeHandle.DangerousGetHandle()} name={Name} "
+        return $"id={Id} addr={Address} laddr={LocalAddress} fd={_fd} name={Name} "
             + $"age={(now - _createdMs) / 1000} idle={IdleMs / 1000} flags={flags} db={ctx.DbIndex} sub=0 psub=0 ssub=0 multi=-1 "
             + $"qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={cmd} "
             + $"user=default redir=-1 resp={Protocol} lib-name={LibName} lib-ver={LibVersion}";
