@@ -65,6 +65,11 @@ internal sealed class RespCommandProcessor
             if (status == RespParseStatus.Command)
             {
                 Run();
+                if (CloseRequested)
+                {
+                    consumed = pos;
+                    return RespBatchOutcome.CloseAfterReply;
+                }
                 continue;
             }
             consumed = pos;
@@ -90,6 +95,11 @@ internal sealed class RespCommandProcessor
             if (status == RespParseStatus.Command)
             {
                 Run();
+                if (CloseRequested)
+                {
+                    consumed = rest.Start;
+                    return RespBatchOutcome.CloseAfterReply;
+                }
                 continue;
             }
             consumed = rest.Start;
@@ -97,9 +107,47 @@ internal sealed class RespCommandProcessor
         }
     }
 
+    private IBufferWriter<byte>? _replyOutput;
+
+    /// <summary>CLIENT REPLY ON while replies were off: the rest of this command's reply (its OK) reaches the client.</summary>
+    public void ResumeReplies()
+    {
+        if (_replyOutput is not null)
+        {
+            Writer.Output = _replyOutput;
+        }
+    }
+
+    /// <summary>Set by QUIT / CLIENT KILL of oneself: the batch stops after the current command, whose reply is flushed.</summary>
+    public bool CloseRequested { get; set; }
+
     private void Run()
     {
-        CommandTable.Dispatch(Context);
+        var client = Context.Client;
+        if (client is null || client.ReplyMode == ClientReplyMode.On)
+        {
+            CommandTable.Dispatch(Context);
+        }
+        else
+        {
+            // CLIENT REPLY OFF / SKIP: the command runs, its reply goes nowhere; SKIP lasts one command.
+            bool skip = client.ReplyMode == ClientReplyMode.Skip;
+            _replyOutput = Writer.Output;
+            Writer.Output = NullBufferWriter.Instance;
+            try
+            {
+                CommandTable.Dispatch(Context);
+            }
+            finally
+            {
+                Writer.Output = _replyOutput;
+                _replyOutput = null;
+            }
+            if (skip && client.ReplyMode == ClientReplyMode.Skip)
+            {
+                client.ReplyMode = ClientReplyMode.On;
+            }
+        }
         CommandsProcessed++;
     }
 
@@ -126,8 +174,11 @@ internal sealed class RespCommandProcessor
         {
         }
 
-        public Memory<byte> GetMemory(int sizeHint = 0) => new byte[Math.Max(sizeHint, 256)];
+        // Replies written here are discarded: one shared scratch area (concurrent writers only scribble on garbage).
+        private readonly byte[] _sink = new byte[4096];
 
-        public Span<byte> GetSpan(int sizeHint = 0) => new byte[Math.Max(sizeHint, 256)];
+        public Memory<byte> GetMemory(int sizeHint = 0) => sizeHint <= _sink.Length ? _sink : new byte[sizeHint];
+
+        public Span<byte> GetSpan(int sizeHint = 0) => sizeHint <= _sink.Length ? _sink : new byte[sizeHint];
     }
 }

@@ -63,4 +63,7 @@ internal sealed class CommandContext
 
     /// <summary>Whether the dispatcher times this call precisely (one in <see cref="Keyspace.ServerStats.SampleEvery"/>, the first included).</summary>
     internal bool NextCallIsSampled() => _calls++ % Keyspace.ServerStats.SampleEvery == 0;
+
+    /// <summary>The connection running the command (RESP listener); null for an in-process session.</summary>
+    public IClientConnection? Client { get; set; }
 }

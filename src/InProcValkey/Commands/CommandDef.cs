@@ -14,6 +14,9 @@ internal enum CommandFlags
     Loading = 1 << 6,
     Stale = 1 << 7,
     Blocking = 1 << 8,
+
+    /// <summary>Runs before authentication (AUTH, HELLO, QUIT, RESET): Valkey's <c>CMD_NO_AUTH</c>.</summary>
+    NoAuth = 1 << 9,
 }
 
 /// <summary>Runs a command. Arity has been checked by the dispatcher.</summary>

@@ -16,7 +16,8 @@ internal sealed class CommandTable
         KeyCommands.All,
         ExpireCommands.All,
         DatabaseCommands.All,
-        ServerCommands.All);
+        ServerCommands.All,
+        ConnectionStateCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -130,6 +131,12 @@ internal sealed class CommandTable
         {
             ctx.Engine.ServerStats.OnRejected(def);
             ctx.Reply.Error(ErrorMessages.WrongArity(def.FullName));
+            return;
+        }
+        if (ctx.Client is { Authenticated: false } && (def.Flags & CommandFlags.NoAuth) == 0)
+        {
+            ctx.Engine.ServerStats.OnRejected(def);
+            ctx.Reply.Error(ErrorMessages.NoAuth);
             return;
         }
         ctx.Command = def;

@@ -121,4 +121,32 @@ internal static class ErrorMessages
     /// <summary>SLOWLOG GET with more than one argument: the subcommand name echoed as given.</summary>
     public static string SlowlogGetArity(string subcommand) => Sanitize($"ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try SLOWLOG HELP.");
     public const string ClusterDisabled = "ERR This instance has cluster support disabled";
+
+    // ---- connection state: HELLO, AUTH, CLIENT (networking.c, server.c, acl.c), issue 3 ----
+
+    public const string NoProto = "NOPROTO unsupported protocol version";
+    public const string HelloBadProtocol = "ERR Protocol version is not an integer or out of range";
+    public const string HelloNoAuth =
+        "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time";
+    public const string NoAuth = "NOAUTH Authentication required.";
+    public const string AuthWithoutPassword =
+        "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?";
+    public const string WrongPass = "WRONGPASS invalid username-password pair or user is disabled.";
+    public const string ClientNameInvalid = "ERR Client names cannot contain spaces, newlines or special characters.";
+    public const string NoSuchClient = "ERR No such client";
+    public const string ClientIdNotPositive = "ERR client-id should be greater than 0";
+    public const string InvalidClientId = "ERR Invalid client ID";
+    public const string MaxClients = "ERR max number of clients reached";
+
+    /// <summary><c>ERR Syntax error in HELLO option 'x'</c>.</summary>
+    public static string HelloSyntax(string option) => Sanitize($"ERR Syntax error in HELLO option '{option}'");
+
+    /// <summary>CLIENT SETINFO with an attribute other than LIB-NAME / LIB-VER.</summary>
+    public static string SetInfoUnrecognized(string option) => Sanitize($"ERR Unrecognized option '{option}'");
+
+    /// <summary>CLIENT SETINFO with a value outside <c>!</c>..<c>~</c>.</summary>
+    public static string SetInfoInvalid(string option) => Sanitize($"ERR {option} cannot contain spaces, newlines or special characters.");
+
+    /// <summary>CLIENT LIST TYPE with an unknown type.</summary>
+    public static string UnknownClientType(string type) => Sanitize($"ERR Unknown client type '{type}'");
 }
