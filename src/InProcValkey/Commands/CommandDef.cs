@@ -17,6 +17,7 @@ internal enum CommandFlags
 
     /// <summary>Runs before authentication (AUTH, HELLO, QUIT, RESET): Valkey's <c>CMD_NO_AUTH</c>.</summary>
     NoAuth = 1 << 9,
+    AllowBusy = 1 << 10,
 }
 
 /// <summary>Runs a command. Arity has been checked by the dispatcher.</summary>

@@ -14,16 +14,19 @@ namespace InProcValkey.Commands;
 internal static class ConnectionStateCommands
 {
     private const string Conn = "connection";
-    private const CommandFlags Always = CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast;
+    // Valkey's flags: every CLIENT subcommand is NOSCRIPT|LOADING|STALE (and slow); HELLO, AUTH, QUIT and RESET are also
+    // FAST, NO_AUTH and ALLOW_BUSY.
+    private const CommandFlags Always = CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale;
+    private const CommandFlags Handshake = Always | CommandFlags.Fast | CommandFlags.NoAuth | CommandFlags.AllowBusy;
     private const string ClientParent = "client";
 
     public static readonly CommandDef[] All =
     [
-        new("hello", -1, Always | CommandFlags.NoAuth, Conn, Hello),
-        new("auth", -2, Always | CommandFlags.NoAuth, Conn, Auth),
-        new("quit", -1, Always | CommandFlags.NoAuth, Conn, Quit),
-        new("reset", 1, Always | CommandFlags.NoAuth, Conn, Reset),
-        new(ClientParent, -2, CommandFlags.Stale | CommandFlags.Loading, Conn, null)
+        new("hello", -1, Handshake, Conn, Hello),
+        new("auth", -2, Handshake, Conn, Auth),
+        new("quit", -1, Handshake, Conn, Quit),
+        new("reset", 1, Handshake, Conn, Reset),
+        new(ClientParent, -2, CommandFlags.None, Conn, null)
         {
             SubCommands =
             [

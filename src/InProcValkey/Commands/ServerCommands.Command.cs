@@ -17,6 +17,8 @@ internal static partial class ServerCommands
         (CommandFlags.Loading, "loading"),
         (CommandFlags.Stale, "stale"),
         (CommandFlags.Fast, "fast"),
+        (CommandFlags.NoAuth, "no_auth"),
+        (CommandFlags.AllowBusy, "allow_busy"),
     ];
 
     // Valkey's ACL categories in its own order (ACLCommandCategories): implicit ones from the flags
@@ -78,6 +80,8 @@ internal static partial class ServerCommands
         ["object|idletime"] = ["nondeterministic_output"],
         ["object|refcount"] = ["nondeterministic_output"],
         ["command|docs"] = ["nondeterministic_output_order"],
+        ["client|info"] = ["nondeterministic_output"],
+        ["client|list"] = ["nondeterministic_output"],
         ["command|info"] = ["nondeterministic_output_order"],
         ["command|list"] = ["nondeterministic_output_order"],
         ["config|set"] = ["request_policy:all_nodes", "response_policy:all_succeeded"],
