@@ -7,7 +7,7 @@ internal static class ConnectionCommands
 {
     public static readonly CommandDef[] All =
     [
-        new("ping", -1, CommandFlags.Fast | CommandFlags.Stale | CommandFlags.Loading, "connection", Ping),
+        new("ping", -1, CommandFlags.Fast, "connection", Ping),
         new("echo", 2, CommandFlags.Fast | CommandFlags.Stale | CommandFlags.Loading, "connection", Echo),
     ];
 
