@@ -23,7 +23,7 @@ namespace InProcValkey.Server;
 public sealed class ValkeyServer : IAsyncDisposable
 {
     // Valkey's protected-mode refusal (networking.c), written before closing a non-loopback client.
-    private const string DeniedMessage =
+    internal const string DeniedMessage =
         "-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Setup a an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.\r\n";
 
     private readonly ValkeyServerOptions _options;
@@ -197,6 +197,12 @@ public sealed class ValkeyServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Valkey's protected mode: with no password set, a TCP client from anywhere but loopback is refused (DENIED).
+    /// </summary>
+    internal static bool RefusedByProtectedMode(bool protectedMode, bool hasPassword, EndPoint? remote) =>
+        protectedMode && !hasPassword && remote is IPEndPoint ip && !IPAddress.IsLoopback(ip.Address);
+
     private async Task ServeAsync(Socket socket, CancellationToken stopping)
     {
         bool unix = socket.AddressFamily == AddressFamily.Unix;
@@ -211,8 +217,7 @@ public sealed class ValkeyServer : IAsyncDisposable
         {
             refusal = "-" + Errors.ErrorMessages.MaxClients + "\r\n";
         }
-        else if (_options.ProtectedMode && RequirePassBytes is null && !unix
-            && socket.RemoteEndPoint is IPEndPoint remote && !IPAddress.IsLoopback(remote.Address))
+        else if (!unix && RefusedByProtectedMode(_options.ProtectedMode, RequirePassBytes is not null, socket.RemoteEndPoint))
         {
             refusal = DeniedMessage;
         }
