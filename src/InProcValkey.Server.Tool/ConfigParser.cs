@@ -201,39 +201,14 @@ internal static class ConfigParser
         return null;
     }
 
-    /// <summary>Valkey's <c>memtoull</c>: digits with an optional unit (b, k=1000, kb=1024, m, mb, g, gb; case-insensitive).</summary>
+    /// <summary>
+    /// Valkey's <c>memtoull</c>: digits with an optional unit (b, k=1000, kb=1024, m, mb, g, gb; case-insensitive), parsed
+    /// by the engine's CONFIG parser; the tool's memory options are unsigned, so a sign is refused.
+    /// </summary>
     internal static bool TryParseMemory(string text, out long bytes)
     {
         bytes = 0;
-        int end = 0;
-        while (end < text.Length && char.IsAsciiDigit(text[end]))
-        {
-            end++;
-        }
-        long mul = text[end..].ToLowerInvariant() switch
-        {
-            "" or "b" => 1,
-            "k" => 1000,
-            "kb" => 1024,
-            "m" => 1000 * 1000,
-            "mb" => 1024 * 1024,
-            "g" => 1000L * 1000 * 1000,
-            "gb" => 1024L * 1024 * 1024,
-            _ => 0,
-        };
-        if (end == 0 || mul == 0 || !long.TryParse(text.AsSpan(0, end), NumberStyles.None, CultureInfo.InvariantCulture, out long n))
-        {
-            return false;
-        }
-        try
-        {
-            bytes = checked(n * mul);
-            return true;
-        }
-        catch (OverflowException)
-        {
-            return false;
-        }
+        return !text.StartsWith('-') && Keyspace.EngineConfig.TryParseMemory(text, out bytes);
     }
 
     /// <summary>
