@@ -1,4 +1,3 @@
-using System.Text;
 using InProcValkey.Commands;
 
 namespace InProcValkey;
@@ -66,6 +65,4 @@ public sealed class ValkeySession
         CommandTable.Dispatch(_ctx);
         return _builder.Result;
     }
-
-    internal static string Describe(byte[] arg) => Encoding.UTF8.GetString(arg);
 }

@@ -30,39 +30,6 @@ internal static class CommandHelpers
 
     public static void Ok(CommandContext ctx) => ctx.Reply.SimpleString("OK");
 
-    /// <summary>
-    /// Valkey's <c>getExpireMillisecondsOrReply</c>: the EX/PX/EXAT/PXAT argument as an absolute unix-ms time.
-    /// Rejects non-integers, values &lt;= 0 and overflow with the command's <c>invalid expire time</c> error.
-    /// </summary>
-    public static bool TryGetExpireAt(CommandContext ctx, int index, bool seconds, bool absolute, out long whenMs)
-    {
-        whenMs = 0;
-        if (!TryGetLong(ctx, index, out long v))
-        {
-            return false;
-        }
-        if (v <= 0 || (seconds && v > long.MaxValue / 1000))
-        {
-            ctx.Reply.Error(ErrorMessages.InvalidExpireTime(ctx.Command.Name));
-            return false;
-        }
-        if (seconds)
-        {
-            v *= 1000;
-        }
-        if (!absolute)
-        {
-            long now = ctx.Clock.NowMs;
-            if (v > long.MaxValue - now)
-            {
-                ctx.Reply.Error(ErrorMessages.InvalidExpireTime(ctx.Command.Name));
-                return false;
-            }
-            v += now;
-        }
-        whenMs = v;
-        return true;
-    }
 
     // ---- keys, expiry and databases ----
 

@@ -65,15 +65,6 @@ internal sealed class Engine : IDisposable
         return now >= lru ? (long)(now - lru) * 1000 : (long)(LruClockMax - lru + now) * 1000;
     }
 
-    /// <summary>A number in [0, maxExclusive) from the store's one random source.</summary>
-    public int NextRandom(int maxExclusive)
-    {
-        lock (_randomLock)
-        {
-            return _random.Next(maxExclusive);
-        }
-    }
-
     public Random RandomUnsafe => _random;
 
     public Lock RandomLock => _randomLock;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace InProcValkey.Keyspace;
@@ -224,8 +223,6 @@ internal sealed class KeyTable
             }
         }
     }
-
-    internal static int BitLength(int capacity) => BitOperations.Log2((uint)capacity);
 }
 
 /// <summary>Callback for <see cref="KeyTable.ScanBucket"/>.</summary>
