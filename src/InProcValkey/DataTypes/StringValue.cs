@@ -68,7 +68,7 @@ internal static class StringValue
         return e;
     }
 
-    public static bool IsString(byte[] e) => !EntryLayout.IsObject(e);
+    public static bool IsString(byte[] e) => !EntryLayout.IsCollection(e);
 
     /// <summary>Length in bytes of the value's text (STRLEN).</summary>
     public static int Length(byte[] e)

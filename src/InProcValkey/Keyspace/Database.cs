@@ -56,8 +56,13 @@ internal sealed class Database
         return e;
     }
 
-    /// <summary>Adds (<paramref name="index"/> &lt; 0) or replaces the entry of a key (lock held); returns its slot.</summary>
-    public int StoreLocked(KeyShard shard, in KeyHash h, int index, byte[] entry)
+    /// <summary>
+    /// Adds (<paramref name="index"/> &lt; 0) or replaces the entry of a key (lock held); returns its slot.
+    /// <paramref name="structure"/> is the collection structure held beside the entry (null for strings and compact
+    /// encodings): a replaced key's old structure is dropped. To change only the entry's shape (expiry, LRU) and keep its
+    /// structure, use <see cref="ReshapeLocked"/>.
+    /// </summary>
+    public int StoreLocked(KeyShard shard, in KeyHash h, int index, byte[] entry, ICollectionObject? structure = null)
     {
         bool newVolatile = EntryLayout.HasExpiry(entry);
         if (index < 0)
@@ -66,14 +71,28 @@ internal sealed class Database
             {
                 shard.VolatileCount++;
             }
-            return shard.Table.Add(h.Hash, entry);
+            int at = shard.Table.Add(h.Hash, entry);
+            shard.Table.SetObject(at, structure);
+            return at;
         }
         var old = shard.Table.EntryAt(index);
         bool oldVolatile = EntryLayout.HasExpiry(old);
         shard.VolatileCount += (newVolatile ? 1 : 0) - (oldVolatile ? 1 : 0);
         shard.Table.Replace(index, entry);
+        shard.Table.SetObject(index, structure);
         return index;
     }
+
+    /// <summary>Replaces the entry at <paramref name="index"/> with a reshaped copy of it (new expiry), keeping its structure (lock held).</summary>
+    public void ReshapeLocked(KeyShard shard, int index, byte[] entry)
+    {
+        var old = shard.Table.EntryAt(index);
+        shard.VolatileCount += (EntryLayout.HasExpiry(entry) ? 1 : 0) - (EntryLayout.HasExpiry(old) ? 1 : 0);
+        shard.Table.Replace(index, entry);
+    }
+
+    /// <summary>The collection structure held beside the entry at <paramref name="index"/>, or null (lock held).</summary>
+    public static ICollectionObject? StructureLocked(KeyShard shard, int index) => (ICollectionObject?)shard.Table.ObjectAt(index);
 
     /// <summary>Removes the entry at <paramref name="index"/> (lock held).</summary>
     public void RemoveLocked(KeyShard shard, int index)

@@ -18,7 +18,8 @@ internal enum StringEncoding : byte
 /// The layout of one key's entry: a single packed <c>byte[]</c> per string key, so the keyspace holds no other
 /// object per key (see docs/keyspace.md). Layout:
 /// <code>
-/// [0]      flags: bits 0-2 kind (StringEncoding, or 7 = object entry), bit 3 has-expiry, bit 4 has-spare,
+/// [0]      flags: bits 0-2 kind (StringEncoding 0-2 for strings; 3 list, 4 hash, 5 set, 6 sorted set), bit 3 has-expiry,
+///          bit 4 has-spare,
 ///          bit 5 unshared (an int in Valkey's shared range that is nevertheless its own object, as COPY makes it)
 /// [1..3]   LRU clock, 24 bits, seconds (Valkey's LRU_CLOCK)
 /// [4..11]  absolute expiry, unix ms (only when has-expiry)
@@ -26,6 +27,9 @@ internal enum StringEncoding : byte
 /// then     value: 8-byte long for Int, raw bytes otherwise
 ///          (has-spare, raw only: a 4-byte value length, the value, then unused capacity that APPEND and SETRANGE
 ///          grow into, as Valkey's sds keeps free space after a greedy reallocation)
+///          collections: one encoding byte (the type's own encoding tag), then the compact encoding's bytes inline
+///          (listpack, intset), or nothing when the structure is an object held beside the entry in its
+///          <see cref="KeyTable"/> slot (quicklist, hashtable, skiplist). Collections may carry spare capacity too.
 /// </code>
 /// Only this file knows the layout.
 /// </summary>
@@ -37,7 +41,7 @@ internal static class EntryLayout
     private const byte UnsharedFlag = 0x20;
     // What a reshaped copy (WithExpiry, WithKey) carries over besides the kind.
     private const byte CopiedFlags = KindMask | UnsharedFlag;
-    internal const byte ObjectKind = 0x07;
+    private const byte FirstCollectionKind = 0x03;
     private const int FixedHeader = 4;
     public const int EmbstrLimit = 44;
 
@@ -64,7 +68,17 @@ internal static class EntryLayout
     /// <summary>Whether the entry carries spare capacity after its value (see the layout).</summary>
     public static bool HasSpare(byte[] e) => (e[0] & SpareFlag) != 0;
 
-    public static bool IsObject(byte[] e) => (e[0] & KindMask) == ObjectKind;
+    /// <summary>Whether the entry holds a collection (list, hash, set, sorted set) rather than a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsCollection(byte[] e) => (e[0] & KindMask) >= FirstCollectionKind;
+
+    /// <summary>The entry's value type.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static EntryKind Kind(byte[] e)
+    {
+        int k = e[0] & KindMask;
+        return k < FirstCollectionKind ? EntryKind.String : (EntryKind)k;
+    }
 
     public static uint Lru(byte[] e) => (uint)(e[1] | (e[2] << 8) | (e[3] << 16));
 
@@ -257,4 +271,97 @@ internal static class EntryLayout
         value.CopyTo(n.AsSpan(off));
         return n;
     }
+
+    // ---- Collections (lists, hashes, sets, sorted sets) ----
+
+    /// <summary>The encoding tag a collection entry carries (the first value byte; each type defines its own tags).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte CollectionEncoding(byte[] e) => StoredValue(e)[0];
+
+    /// <summary>The inline bytes of a compact collection encoding (listpack, intset): the value after the encoding tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Span<byte> CollectionData(byte[] e) => StoredValue(e)[1..];
+
+    /// <summary>
+    /// Allocates a collection entry of <paramref name="kind"/> with <paramref name="encoding"/> and
+    /// <paramref name="dataLength"/> inline bytes (written by the caller into <paramref name="data"/>), with room for the inline
+    /// bytes to grow to <paramref name="dataCapacity"/> in place (<see cref="TryResizeCollectionData"/>).
+    /// </summary>
+    public static byte[] AllocateCollection(ReadOnlySpan<byte> key, EntryKind kind, byte encoding, bool hasExpiry, long expiry, uint lru, int dataLength, int dataCapacity, out Span<byte> data)
+    {
+        byte[] e;
+        int off;
+        if (dataCapacity <= dataLength)
+        {
+            e = Allocate(key, (byte)kind, hasExpiry, expiry, lru, 1 + dataLength, out off);
+        }
+        else
+        {
+            e = Allocate(key, (byte)kind, hasExpiry, expiry, lru, 4 + 1 + dataCapacity, out int start);
+            e[0] |= SpareFlag;
+            BinaryPrimitives.WriteInt32LittleEndian(e.AsSpan(start, 4), 1 + dataLength);
+            off = start + 4;
+        }
+        e[off] = encoding;
+        data = e.AsSpan(off + 1, dataLength);
+        return e;
+    }
+
+    /// <summary>
+    /// Resizes a collection's inline bytes to <paramref name="newLength"/> in place when the entry's spare capacity allows
+    /// (growing or shrinking; new bytes are zeroed); returns the whole inline data, or an empty span (changing nothing) when
+    /// it does not fit. Callers then allocate a new entry (<see cref="AllocateCollection"/>).
+    /// </summary>
+    public static bool TryResizeCollectionData(byte[] e, int newLength, out Span<byte> data)
+    {
+        data = default;
+        if ((e[0] & SpareFlag) == 0)
+        {
+            return false;
+        }
+        int off = ValueOffset(e);
+        int len = BinaryPrimitives.ReadInt32LittleEndian(e.AsSpan(off, 4));
+        int want = 1 + newLength;
+        if (off + 4 + want > e.Length)
+        {
+            return false;
+        }
+        if (want > len)
+        {
+            e.AsSpan(off + 4 + len, want - len).Clear();
+        }
+        BinaryPrimitives.WriteInt32LittleEndian(e.AsSpan(off, 4), want);
+        data = e.AsSpan(off + 5, newLength);
+        return true;
+    }
+
+    /// <summary>The inline capacity of a collection entry (its data length when it has no spare room).</summary>
+    public static int CollectionDataCapacity(byte[] e)
+    {
+        int off = ValueOffset(e);
+        return (e[0] & SpareFlag) == 0 ? e.Length - off - 1 : e.Length - off - 5;
+    }
+}
+
+/// <summary>The type of value an entry holds (TYPE); the numbers are the entry's kind bits for collections.</summary>
+internal enum EntryKind : byte
+{
+    String = 0,
+    List = 3,
+    Hash = 4,
+    Set = 5,
+    SortedSet = 6,
+}
+
+/// <summary>
+/// A collection structure too large for a compact inline encoding (quicklist, hashtable, skiplist), held in the key's
+/// <see cref="KeyTable"/> slot beside its entry. COPY duplicates it with <see cref="DeepCopy"/>.
+/// </summary>
+internal interface ICollectionObject
+{
+    /// <summary>An independent copy (COPY): later changes to either do not show in the other.</summary>
+    ICollectionObject DeepCopy();
+
+    /// <summary>An estimate of the bytes the structure holds (INFO used_memory, MEMORY USAGE).</summary>
+    long EstimatedBytes { get; }
 }

@@ -22,6 +22,9 @@ internal sealed class KeyTable
     }
 
     private Slot[] _slots;
+    // Collection structures (ICollectionObject) beside their entries, index for index with _slots; allocated when the
+    // table first holds one, so a string-only table pays nothing. Only writers (lock held) read it.
+    private object?[]? _objects;
     private int _count;
 
     public KeyTable()
@@ -42,6 +45,23 @@ internal sealed class KeyTable
     public uint HashAt(int index) => _slots[index].Hash;
 
     public bool IsOccupied(int index) => _slots[index].Entry is not null;
+
+    /// <summary>The collection structure held beside the entry at <paramref name="index"/>, or null (lock held).</summary>
+    public object? ObjectAt(int index) => _objects is { } o ? o[index] : null;
+
+    /// <summary>Sets (or clears, with null) the structure held beside the entry at <paramref name="index"/> (lock held).</summary>
+    public void SetObject(int index, object? value)
+    {
+        if (value is null)
+        {
+            if (_objects is { } o)
+            {
+                o[index] = null;
+            }
+            return;
+        }
+        (_objects ??= new object?[_slots.Length])[index] = value;
+    }
 
     /// <summary>The slot index holding <paramref name="key"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -141,10 +161,18 @@ internal sealed class KeyTable
             if (movable)
             {
                 slots[hole] = slots[j];
+                if (_objects is { } objs)
+                {
+                    objs[hole] = objs[j];
+                }
                 hole = j;
             }
         }
         slots[hole] = default;
+        if (_objects is { } o)
+        {
+            o[hole] = null;
+        }
         _count--;
         if (slots.Length > MinCapacity && _count * 8 < slots.Length)
         {
@@ -155,6 +183,7 @@ internal sealed class KeyTable
     public void Clear()
     {
         Volatile.Write(ref _slots, new Slot[MinCapacity]);
+        _objects = null;
         _count = 0;
     }
 
@@ -162,14 +191,21 @@ internal sealed class KeyTable
     private void Resize(int capacity)
     {
         var old = _slots;
+        var oldObjects = _objects;
         var slots = new Slot[capacity];
+        object?[]? objects = oldObjects is null ? null : new object?[capacity];
         for (int i = 0; i < old.Length; i++)
         {
             if (old[i].Entry is { } e)
             {
-                Place(slots, old[i].Hash, e);
+                int at = Place(slots, old[i].Hash, e);
+                if (objects is not null)
+                {
+                    objects[at] = oldObjects![i];
+                }
             }
         }
+        _objects = objects;
         Volatile.Write(ref _slots, slots);
     }
 

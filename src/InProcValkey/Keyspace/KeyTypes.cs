@@ -8,8 +8,16 @@ namespace InProcValkey.Keyspace;
 /// </summary>
 internal static class KeyTypes
 {
-    /// <summary>The type of a live entry. Object entries (collections) are named by their own type API once they exist.</summary>
-    public static KeyType Of(byte[] entry) => EntryLayout.IsObject(entry) ? KeyType.Unknown : KeyType.String;
+    /// <summary>The type of a live entry.</summary>
+    public static KeyType Of(byte[] entry) => EntryLayout.Kind(entry) switch
+    {
+        EntryKind.String => KeyType.String,
+        EntryKind.List => KeyType.List,
+        EntryKind.Hash => KeyType.Hash,
+        EntryKind.Set => KeyType.Set,
+        EntryKind.SortedSet => KeyType.SortedSet,
+        _ => KeyType.Unknown,
+    };
 
     /// <summary>TYPE's reply: <c>string</c>, <c>list</c>, <c>set</c>, <c>zset</c>, <c>hash</c>, <c>stream</c>, or <c>none</c>.</summary>
     public static string Name(KeyType type) => type switch

@@ -115,7 +115,7 @@ internal static class ExpireOps
                 db.RemoveLocked(shard, index);
                 return true;
             }
-            db.StoreLocked(shard, h, index, EntryLayout.WithExpiry(e, whenMs));
+            db.ReshapeLocked(shard, index, EntryLayout.WithExpiry(e, whenMs));
             return true;
         }
     }
@@ -164,7 +164,7 @@ internal static class ExpireOps
             {
                 return false;
             }
-            db.StoreLocked(shard, h, index, EntryLayout.WithExpiry(e, -1));
+            db.ReshapeLocked(shard, index, EntryLayout.WithExpiry(e, -1));
             return true;
         }
     }

@@ -45,7 +45,9 @@ internal static partial class KeyOps
             switch (field)
             {
                 case ObjectField.Encoding:
-                    encoding = StringValue.EncodingName(e);
+                    encoding = EntryLayout.IsCollection(e)
+                        ? CollectionEncodings.Name(EntryLayout.Kind(e), EntryLayout.CollectionEncoding(e))
+                        : StringValue.EncodingName(e);
                     return null;
                 case ObjectField.RefCount:
                     number = RefCount(e);

@@ -18,11 +18,13 @@ internal static partial class KeyOps
         var hd = KeyHash.Of(newKey);
         using var locks = ShardLocks.ForKeys(db, [hs, hd]);
         var ss = db.ShardOf(hs);
-        var e = db.FindLocked(ss, hs, key, ref clock, out _);
+        var e = db.FindLocked(ss, hs, key, ref clock, out int si);
         if (e is null)
         {
             return ErrorMessages.NoSuchKey;
         }
+        // Taken now: the destination lookup below may reclaim an expired key and shift this shard's slots.
+        var structure = Database.StructureLocked(ss, si);
         if (key.SequenceEqual(newKey))
         {
             renamed = !onlyIfNewKeyMissing;
@@ -34,7 +36,7 @@ internal static partial class KeyOps
         {
             return null;
         }
-        db.StoreLocked(sd, hd, di, Relocated(db.Engine, e, newKey));
+        db.StoreLocked(sd, hd, di, Relocated(db.Engine, e, newKey), structure);
         // Storing may have resized the table both keys share: find the source again.
         db.RemoveLocked(ss, ss.Table.Find(hs.Hash, key));
         renamed = true;
@@ -59,20 +61,21 @@ internal static partial class KeyOps
         var ss = source.ShardOf(hs);
         var sd = destination.ShardOf(hd);
         using var locks = ShardLocks.ForShards([ss, sd]);
-        var e = source.FindLocked(ss, hs, key, ref clock, out _);
+        var e = source.FindLocked(ss, hs, key, ref clock, out int si);
         if (e is null)
         {
             return null;
         }
+        var structure = Database.StructureLocked(ss, si);
         var old = destination.FindLocked(sd, hd, newKey, ref clock, out int di);
         if (old is not null && !replace)
         {
             return null;
         }
-        // Strings are copied whole; collections will duplicate their structure here.
+        // Strings and compact encodings are copied whole with the entry; a collection's structure is duplicated.
         var copy = Relocated(destination.Engine, e, newKey);
         EntryLayout.MarkUnshared(copy); // dupStringObject: the copy is its own object, never a shared integer
-        destination.StoreLocked(sd, hd, di, copy);
+        destination.StoreLocked(sd, hd, di, copy, structure?.DeepCopy());
         copied = true;
         return null;
     }
@@ -103,7 +106,7 @@ internal static partial class KeyOps
             return null;
         }
         var moving = Relocated(destination.Engine, e, key);
-        destination.StoreLocked(sd, h, di, moving);
+        destination.StoreLocked(sd, h, di, moving, Database.StructureLocked(ss, si));
         source.RemoveLocked(ss, si);
         moved = true;
         return null;

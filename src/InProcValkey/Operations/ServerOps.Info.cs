@@ -216,7 +216,7 @@ internal static class ServerOps
     }
 
     // used_memory is an estimate from the keyspace: every entry's packed array (its length plus the 24-byte array header
-    // of a 64-bit runtime) and every shard's slot table. Runtime overhead outside the keyspace is not counted.
+    // of a 64-bit runtime), every collection structure's own estimate, and every shard's slot table. Runtime overhead outside the keyspace is not counted.
     private static void AppendMemory(StringBuilder sb, Engine engine)
     {
         long bytes = 0;
@@ -233,6 +233,10 @@ internal static class ServerOps
                         if (table.IsOccupied(i))
                         {
                             bytes += table.EntryAt(i).Length + 24;
+                            if (table.ObjectAt(i) is ICollectionObject structure)
+                            {
+                                bytes += structure.EstimatedBytes;
+                            }
                         }
                     }
                 }

@@ -259,7 +259,7 @@ internal static partial class StringOps
                 var updated = EntryLayout.WithExpiry(e, hasExpire ? when : -1);
                 if (!ReferenceEquals(updated, e))
                 {
-                    db.StoreLocked(shard, h, index, updated);
+                    db.ReshapeLocked(shard, index, updated);
                 }
             }
             return null;
@@ -305,7 +305,7 @@ internal static partial class StringOps
     // Reuses the old entry when the new value has the same encoding and size and the expiry keeps its shape: no allocation.
     private static byte[]? TryOverwriteInPlace(byte[]? old, ReadOnlySpan<byte> value, long expiry)
     {
-        if (old is null || EntryLayout.IsObject(old) || EntryLayout.HasExpiry(old) != expiry >= 0)
+        if (old is null || EntryLayout.IsCollection(old) || EntryLayout.HasExpiry(old) != expiry >= 0)
         {
             return null;
         }

@@ -52,7 +52,7 @@ internal static class StringTestKit
         using (shard.Lock())
         {
             database.FindLocked(shard, h, k, ref clock, out int index);
-            var entry = EntryLayout.Allocate(k, EntryLayout.ObjectKind, false, 0, 0, 0, out _);
+            var entry = EntryLayout.AllocateCollection(k, EntryKind.List, CollectionEncodings.ListListpack, false, 0, 0, 0, 0, out _);
             database.StoreLocked(shard, h, index, entry);
         }
     }
