@@ -1,0 +1,146 @@
+using System.Text;
+using InProcValkey.CompatibilityTests.Harness;
+
+namespace InProcValkey.CompatibilityTests.Wire;
+
+/// <summary>
+/// Protocol-level differential cases: raw request bytes (inline commands, pipelines, protocol errors, odd lengths, HELLO,
+/// RESP3 types) sent to redis-server and to the listener; the reply bytes and the closing of the connection must agree.
+/// </summary>
+public sealed class ProtocolWireTests : IDisposable
+{
+    private readonly WireExchange _wire;
+
+    public ProtocolWireTests(RedisServerFixture server) => _wire = new WireExchange(server);
+
+    private void Same(string request) => _wire.Same(request);
+
+    // A protocol error: the reply, then the server closes the connection by itself (no half-close from the client).
+    private void SameError(string request)
+    {
+        var (redis, _) = _wire.Same(request, halfClose: false);
+        Assert.True(redis.Closed, $"redis-server kept the connection open after {RespBytes.Escape(Encoding.Latin1.GetBytes(request), 200)}");
+    }
+
+    private static string Multibulk(params string[] args) =>
+        $"*{args.Length}\r\n" + string.Concat(args.Select(a => $"${Encoding.Latin1.GetByteCount(a)}\r\n{a}\r\n"));
+
+    [Theory]
+    [InlineData("PING\r\n")]
+    [InlineData("PING\n")]
+    [InlineData("ping hello\r\n")]
+    [InlineData("SET k \"hello world\"\r\nGET k\r\n")]
+    [InlineData("SET k \"a\\x41\\n\\t\\\"q\\\"\"\r\nGET k\r\nSTRLEN k\r\n")]
+    [InlineData("SET k 'single \"quoted\"'\r\nGET k\r\n")]
+    [InlineData("\r\n\r\n   \r\nPING\r\n")]
+    [InlineData("  SET   k   v  \r\nGET k\nEXISTS k k\r\n")]
+    [InlineData("FOO bar baz\r\n")]
+    [InlineData("SET k \"\"\r\nGET k\r\n")]
+    [InlineData("INCR n\r\nINCRBY n 10\r\nGET n\r\nDEL n\r\n")]
+    [InlineData("ECHO\r\n")]
+    public void InlineCommandsAgree(string request) => Same(request);
+
+    [Theory]
+    [InlineData("SET k \"unterminated\r\n")]
+    [InlineData("ECHO \"a\"b\r\n")]
+    [InlineData("ECHO 'a'b\r\n")]
+    [InlineData("SET k v\r\nGET k\r\nECHO \"x\r\nPING\r\n")]
+    public void UnbalancedQuotesAreAProtocolError(string request) => SameError(request);
+
+    [Fact]
+    public void TooBigInlineRequestIsAProtocolError() => SameError(new string('a', 70 * 1024));
+
+    [Fact]
+    public void PipelinesMixingMultibulkAndInlineAreAnsweredInOrder() =>
+        Same(Multibulk("SET", "a", "1") + "GET a\r\n" + Multibulk("INCR", "a") + Multibulk("MGET", "a", "b") +
+             "PING\r\n" + Multibulk("APPEND", "a", "xyz") + Multibulk("GET", "a") + Multibulk("DEL", "a", "b"));
+
+    [Theory]
+    [InlineData("*0\r\nPING\r\n")]
+    [InlineData("*-1\r\nPING\r\n")]
+    [InlineData("*-5\r\nPING\r\n")]
+    [InlineData("*1\r\n$4\r\nPINGxx*1\r\n$4\r\nPING\r\n")]
+    [InlineData("*3\r\n$3\r\nSET\r\n$0\r\n\r\n$0\r\n\r\n*2\r\n$3\r\nGET\r\n$0\r\n\r\n*2\r\n$6\r\nSTRLEN\r\n$0\r\n\r\n")]
+    [InlineData("*1\r\n$0\r\n\r\n")]
+    [InlineData("*2\r\n$4\r\nECHO\r\n$3\r\na\r\n\r\n")]
+    [InlineData("*1\r\n$4\r\nQUIT\r\nPING\r\n")]
+    [InlineData("*2\r\n$4\r\nECHO\r\n$536870912\r\n")]
+    [InlineData("*2147483647\r\n")]
+    [InlineData("*1\r\n$4\r\nPI")]
+    public void MultibulkEdgeCasesAgree(string request) => Same(request);
+
+    [Theory]
+    [InlineData("*abc\r\n")]
+    [InlineData("*2147483648\r\n")]
+    [InlineData("*1\r\nPING\r\n")]
+    [InlineData("*2\r\n$4\r\nECHO\r\n:1\r\n")]
+    [InlineData("*1\r\n$abc\r\n")]
+    [InlineData("*1\r\n$-1\r\n")]
+    [InlineData("*1\r\n$-5\r\n")]
+    [InlineData("*1\r\n$536870913\r\n")]
+    [InlineData("*1\r\n$99999999999999999999\r\n")]
+    [InlineData("*1\r\n$\r\n")]
+    [InlineData("*\r\n")]
+    [InlineData("*1x\r\n")]
+    [InlineData("*+1\r\n$4\r\nPING\r\n")]
+    public void ProtocolErrorsAreAnsweredThenTheConnectionCloses(string request) => SameError(request);
+
+    [Fact]
+    public void TooBigCountStringsAreProtocolErrors()
+    {
+        SameError("*" + new string('1', 70 * 1024));
+        SameError("*1\r\n$" + new string('1', 70 * 1024));
+    }
+
+    [Fact]
+    public void AProtocolErrorAnswersTheCommandsBeforeItAndLeavesTheKeyspace()
+    {
+        SameError("SET kept 1\r\n" + Multibulk("INCR", "kept") + "*1\r\n$x\r\n" + Multibulk("SET", "after", "1"));
+        _wire.SameState("GET", "kept");
+        _wire.SameState("EXISTS", "after");
+    }
+
+    [Fact]
+    public void BigBulkStringsRoundTrip()
+    {
+        string big = new('v', 1024 * 1024);
+        Same(Multibulk("SET", "big", big) + Multibulk("GET", "big") + Multibulk("STRLEN", "big") + Multibulk("GETRANGE", "big", "-5", "-1"));
+        string binary = Encoding.Latin1.GetString(Enumerable.Range(0, 256 * 64).Select(i => (byte)i).ToArray());
+        Same(Multibulk("SET", "bin", binary) + Multibulk("GET", "bin") + Multibulk("APPEND", "bin", "\r\n") + Multibulk("GET", "bin"));
+    }
+
+    [Theory]
+    [InlineData("HELLO\r\n")]
+    [InlineData("HELLO 2\r\nGET missing\r\n")]
+    [InlineData("HELLO 3\r\nGET missing\r\nHELLO 2\r\nGET missing\r\n")]
+    [InlineData("HELLO 3 SETNAME conn1\r\nCLIENT GETNAME\r\n")]
+    [InlineData("HELLO 2 SETNAME \"a b\"\r\nCLIENT GETNAME\r\n")]
+    [InlineData("HELLO 4\r\nGET missing\r\n")]
+    [InlineData("HELLO 1\r\n")]
+    [InlineData("HELLO abc\r\n")]
+    [InlineData("HELLO -3\r\n")]
+    [InlineData("HELLO 3 BLAH\r\nGET missing\r\n")]
+    [InlineData("HELLO 3 SETNAME\r\nGET missing\r\n")]
+    [InlineData("HELLO 3 AUTH default\r\n")]
+    [InlineData("HELLO 3 AUTH default wrong\r\nGET missing\r\n")]
+    [InlineData("HELLO 3 AUTH default \"\"\r\n")]
+    public void HelloVariantsAgree(string request) => Same(request);
+
+    [Theory]
+    [InlineData("GET missing\r\nMGET missing also\r\nSET k v\r\nMGET k missing\r\n")]
+    [InlineData("SET k v GET\r\nSET k w GET\r\nGETDEL k\r\nGETDEL k\r\nGETEX missing\r\n")]
+    [InlineData("OBJECT ENCODING missing\r\nSET k 12\r\nOBJECT ENCODING k\r\nTYPE k\r\nTYPE missing\r\n")]
+    [InlineData("CONFIG GET maxmemory-policy\r\nCONFIG GET no-such-parameter\r\n")]
+    [InlineData("SET a ohmytext\r\nSET b mynewtext\r\nLCS a b IDX\r\nLCS a b IDX MINMATCHLEN 4 WITHMATCHLEN\r\n")]
+    [InlineData("COMMAND INFO get set\r\nCOMMAND INFO no-such-command\r\n")]
+    [InlineData("COMMAND GETKEYSANDFLAGS set k v\r\nCOMMAND GETKEYS mset a 1 b 2\r\n")]
+    [InlineData("SET k 10.5\r\nINCRBYFLOAT k 0.1\r\nINCRBYFLOAT k 1e3\r\n")]
+    [InlineData("TTL missing\r\nEXPIRETIME missing\r\nSCAN 0 MATCH nomatch*\r\nKEYS nomatch*\r\n")]
+    public void Resp3ReplyTypesAgree(string commands)
+    {
+        Same("HELLO 3\r\n" + commands);
+        Same(commands);
+    }
+
+    public void Dispose() => _wire.Dispose();
+}
