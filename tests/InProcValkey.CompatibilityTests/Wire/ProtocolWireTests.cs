@@ -144,3 +144,55 @@ public sealed class ProtocolWireTests : IDisposable
 
     public void Dispose() => _wire.Dispose();
 }
+
+/// <summary>
+/// The same exchanges with a password set on both sides (redis-server via CONFIG SET requirepass, restored afterwards):
+/// NOAUTH before AUTH, AUTH/HELLO AUTH errors, and the smaller protocol limits Valkey applies to unauthenticated clients.
+/// </summary>
+public sealed class AuthWireTests : IDisposable
+{
+    private const string Password = "s3cret";
+    private readonly RedisServerFixture _server;
+    private readonly WireExchange _wire;
+
+    public AuthWireTests(RedisServerFixture server)
+    {
+        _server = server;
+        _wire = new WireExchange(server, o => o.RequirePass = Password);
+        using var c = WireConnection.Connect(server.Port);
+        c.Execute([.. "CONFIG"u8], [.. "SET"u8], [.. "requirepass"u8], Encoding.ASCII.GetBytes(Password));
+    }
+
+    [Theory]
+    [InlineData("GET k\r\n")]
+    [InlineData("PING\r\nECHO x\r\nAUTH wrong\r\nAUTH default wrong\r\nAUTH a b c\r\nGET k\r\n")]
+    [InlineData("AUTH s3cret\r\nSET k v\r\nGET k\r\n")]
+    [InlineData("AUTH default s3cret\r\nGET k\r\n")]
+    [InlineData("HELLO 3\r\nHELLO 3 AUTH default wrong\r\nHELLO 2 AUTH default s3cret\r\nGET k\r\n")]
+    [InlineData("HELLO 3 AUTH default s3cret\r\nGET k\r\n")]
+    [InlineData("*10\r\n$4\r\nPING\r\n")]
+    [InlineData("*1\r\n$16384\r\n")]
+    [InlineData("AUTH s3cret\r\n*11\r\n$4\r\nPING\r\n")]
+    [InlineData("AUTH s3cret\r\n*1\r\n$16385\r\n")]
+    public void ExchangesWithAPasswordAgree(string request) => _wire.Same(request);
+
+    [Theory]
+    [InlineData("*11\r\n")]
+    [InlineData("*1\r\n$16385\r\n")]
+    [InlineData("PING\r\n*100\r\n")]
+    public void UnauthenticatedLimitsAreProtocolErrors(string request)
+    {
+        var (redis, _) = _wire.Same(request, halfClose: false);
+        Assert.True(redis.Closed);
+    }
+
+    public void Dispose()
+    {
+        using (var c = WireConnection.Connect(_server.Port))
+        {
+            c.Execute([.. "AUTH"u8], Encoding.ASCII.GetBytes(Password));
+            c.Execute([.. "CONFIG"u8], [.. "SET"u8], [.. "requirepass"u8], []);
+        }
+        _wire.Dispose();
+    }
+}

@@ -127,7 +127,7 @@ public sealed class SocketPropertyTests : IDisposable
             if (_server.Unavailable is null)
             {
                 var redis = WireExchange.Send(_server.Port, garbage, halfClose: true);
-                string? why = WireExchange.Mismatch(redis, ours);
+                string? why = WireExchange.Mismatch(redis, ours, _server.Identity);
                 Assert.True(why is null, $"{why}\n  garbage: {RespBytes.Escape(garbage)}\n  redis-server: {redis}\n  listener:     {ours}");
             }
             using var other = _listener.Connect();
