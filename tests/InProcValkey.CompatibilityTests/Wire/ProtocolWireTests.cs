@@ -196,3 +196,48 @@ public sealed class AuthWireTests : IDisposable
         _wire.Dispose();
     }
 }
+
+/// <summary>
+/// client-query-buffer-limit at its smallest (1 MB) on both sides (redis-server via CONFIG SET, restored afterwards): a client
+/// whose unfinished request outgrows it is disconnected without a reply, and the listener does not buffer past it.
+/// </summary>
+public sealed class QueryBufferLimitWireTests : IDisposable
+{
+    private const long Limit = 1024 * 1024;
+    private readonly RedisServerFixture _server;
+    private readonly WireExchange _wire;
+
+    public QueryBufferLimitWireTests(RedisServerFixture server)
+    {
+        _server = server;
+        _wire = new WireExchange(server, o => o.ClientQueryBufferLimit = Limit);
+        using var c = WireConnection.Connect(server.Port);
+        c.Execute([.. "CONFIG"u8], [.. "SET"u8], [.. "client-query-buffer-limit"u8], [.. "1mb"u8]);
+    }
+
+    [Theory]
+    [InlineData("*2\r\n$4\r\nECHO\r\n$100000000\r\n")]
+    [InlineData("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5000000\r\n")]
+    [InlineData("*1\r\n$4\r\nPING\r\n*2\r\n$4\r\nECHO\r\n$3000000\r\n")]
+    public void AnUnfinishedRequestBeyondTheLimitClosesTheConnection(string header)
+    {
+        // Twice the limit of payload, never finishing the bulk string.
+        byte[] request = [.. Encoding.Latin1.GetBytes(header), .. new byte[2 * Limit]];
+        var (redis, _) = _wire.Same(request, halfClose: false);
+        Assert.True(redis.Closed);
+        _wire.SameState("DBSIZE");
+    }
+
+    [Fact]
+    public void ABigRequestWithinTheLimitIsServed() =>
+        _wire.Same("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$900000\r\n" + new string('v', 900_000) + "\r\n*2\r\n$6\r\nSTRLEN\r\n$1\r\nk\r\n");
+
+    public void Dispose()
+    {
+        using (var c = WireConnection.Connect(_server.Port))
+        {
+            c.Execute([.. "CONFIG"u8], [.. "SET"u8], [.. "client-query-buffer-limit"u8], [.. "1gb"u8]);
+        }
+        _wire.Dispose();
+    }
+}

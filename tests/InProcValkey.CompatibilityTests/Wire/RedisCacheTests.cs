@@ -138,26 +138,26 @@ public sealed class RedisCacheTests : IDisposable
         var hash = Hash("slide");
         Assert.Equal("-1", Encoding.ASCII.GetString(hash["absexp"]));
         Assert.Equal(sliding.Ticks, Ticks(hash["sldexp"]));
-        Assert.InRange(Ttl("slide"), 99, 100);
+        Assert.InRange(Ttl("slide"), 95, 100);
 
         Raw("EXPIRE", Prefix + "slide", "5");
         Assert.Equal(Payload, cache.Get("slide"));
-        Assert.InRange(Ttl("slide"), 99, 100);
+        Assert.InRange(Ttl("slide"), 95, 100);
 
         Raw("EXPIRE", Prefix + "slide", "5");
         cache.Refresh("slide");
-        Assert.InRange(Ttl("slide"), 99, 100);
+        Assert.InRange(Ttl("slide"), 95, 100);
 
         Raw("EXPIRE", Prefix + "slide", "5");
         await cache.RefreshAsync("slide", TestContext.Current.CancellationToken);
-        Assert.InRange(Ttl("slide"), 99, 100);
+        Assert.InRange(Ttl("slide"), 95, 100);
 
         Raw("EXPIRE", Prefix + "slide", "5");
         var buffers = Assert.IsAssignableFrom<IBufferDistributedCache>(cache);
         var writer = new ArrayBufferWriter<byte>();
         Assert.True(buffers.TryGet("slide", writer));
         Assert.Equal(Payload, writer.WrittenSpan.ToArray());
-        Assert.InRange(Ttl("slide"), 99, 100);
+        Assert.InRange(Ttl("slide"), 95, 100);
     }
 
     [Theory]
@@ -171,17 +171,17 @@ public sealed class RedisCacheTests : IDisposable
         var hash = Hash("abs");
         Assert.InRange(Ticks(hash["absexp"]), (before + TimeSpan.FromSeconds(200)).Ticks, (DateTimeOffset.UtcNow + TimeSpan.FromSeconds(200)).Ticks);
         Assert.Equal("-1", Encoding.ASCII.GetString(hash["sldexp"]));
-        Assert.InRange(Ttl("abs"), 198, 200);
+        Assert.InRange(Ttl("abs"), 195, 200);
 
         Raw("EXPIRE", Prefix + "abs", "5");
         cache.Refresh("abs");
         Assert.Equal(Payload, cache.Get("abs"));
-        Assert.InRange(Ttl("abs"), 4, 5);
+        Assert.InRange(Ttl("abs"), 1, 5);
 
         var at = DateTimeOffset.UtcNow.AddSeconds(300);
         cache.Set("at", Payload, new DistributedCacheEntryOptions { AbsoluteExpiration = at });
         Assert.Equal(at.Ticks, Ticks(Hash("at")["absexp"]));
-        Assert.InRange(Ttl("at"), 298, 300);
+        Assert.InRange(Ttl("at"), 295, 300);
 
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             cache.Set("past", Payload, new DistributedCacheEntryOptions { AbsoluteExpiration = DateTimeOffset.UtcNow.AddSeconds(-1) }));
@@ -198,12 +198,12 @@ public sealed class RedisCacheTests : IDisposable
             SlidingExpiration = TimeSpan.FromSeconds(100),
             AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(50),
         });
-        Assert.InRange(Ttl("both"), 49, 50);
+        Assert.InRange(Ttl("both"), 45, 50);
         Raw("EXPIRE", Prefix + "both", "5");
         cache.Refresh("both");
-        Assert.InRange(Ttl("both"), 48, 50);
+        Assert.InRange(Ttl("both"), 40, 50);
         // The refresh sets the TTL in milliseconds when it is not whole seconds (PEXPIRE): still capped by the absolute time.
-        Assert.InRange(Raw("PTTL", Prefix + "both").AsInt64(), 47_000, 50_000);
+        Assert.InRange(Raw("PTTL", Prefix + "both").AsInt64(), 40_000, 50_000);
     }
 
     [Theory]
@@ -235,7 +235,7 @@ public sealed class RedisCacheTests : IDisposable
         cache.Set("replaced", B("v2"), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30) });
         Assert.Equal(B("v2"), cache.Get("replaced"));
         Assert.Equal("-1", Encoding.ASCII.GetString(Hash("replaced")["sldexp"]));
-        Assert.InRange(Ttl("replaced"), 29, 30);
+        Assert.InRange(Ttl("replaced"), 25, 30);
     }
 
     public void Dispose()

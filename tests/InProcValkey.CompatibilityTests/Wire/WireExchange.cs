@@ -62,10 +62,17 @@ public sealed class WireExchange : IDisposable
     public static WireTranscript Send(int port, byte[] request, bool halfClose)
     {
         using var c = WireConnection.Connect(port);
-        c.Send(request);
-        if (halfClose)
+        try
         {
-            c.ShutdownSend();
+            c.Send(request);
+            if (halfClose)
+            {
+                c.ShutdownSend();
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            // The server closed the connection while the request was still being sent (e.g. past a buffer limit).
         }
         var bytes = c.ReadUntilClosed(Quiet, out bool closed);
         return new WireTranscript(bytes, closed);
