@@ -142,6 +142,17 @@ public sealed class ProtocolWireTests : IDisposable
         Same(commands);
     }
 
+    [Theory]
+    [InlineData("SELECT 3\r\nSET k v\r\nGET k\r\nRESET\r\nGET k\r\nSELECT 3\r\nGET k\r\nSELECT 16\r\nSELECT -1\r\nSELECT x\r\n")]
+    [InlineData("CLIENT SETNAME first\r\nCLIENT GETNAME\r\nRESET\r\nCLIENT GETNAME\r\nCLIENT SETNAME \"a b\"\r\nCLIENT SETNAME \"\"\r\nCLIENT GETNAME\r\n")]
+    [InlineData("HELLO 3\r\nGET missing\r\nRESET\r\nGET missing\r\n")]
+    [InlineData("CLIENT REPLY OFF\r\nPING\r\nSET k v\r\nCLIENT REPLY ON\r\nGET k\r\n")]
+    [InlineData("CLIENT REPLY SKIP\r\nPING a\r\nPING b\r\nCLIENT REPLY MAYBE\r\n")]
+    [InlineData("QUIT\r\nPING\r\n")]
+    [InlineData("PING\r\nPING hello\r\nPING a b\r\nECHO\r\nECHO a b\r\n")]
+    [InlineData("CLIENT NO-EVICT on\r\nCLIENT NO-EVICT maybe\r\nCLIENT UNKNOWNSUB\r\n")]
+    public void ConnectionStateCommandsAgree(string request) => Same(request);
+
     public void Dispose() => _wire.Dispose();
 }
 
