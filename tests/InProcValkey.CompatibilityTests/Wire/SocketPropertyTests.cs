@@ -184,6 +184,8 @@ public sealed class SocketPropertyTests : IDisposable
             {
                 c.Dispose();
             }
+            // Check once the listener has dropped the connection (a half frame must not run then either).
+            WaitForConnectedClients(bystander, 1);
             long incrs = 0;
             for (int i = 0; i < commands.Length; i++)
             {
@@ -206,6 +208,22 @@ public sealed class SocketPropertyTests : IDisposable
             var counter = bystander.Execute(B("GET"), B("counter")).Reply;
             Assert.Equal(incrs == 0 ? "(nil)" : incrs.ToString(CultureInfo.InvariantCulture), counter.IsNull ? "(nil)" : counter.ToString());
         });
+
+    private static void WaitForConnectedClients(WireConnection c, int expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            string list = c.Execute(B("CLIENT"), B("LIST")).Reply.ToString()!;
+            int count = list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (count == expected)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"the listener still lists {count} clients 5 s after the client left:\n{list}");
+            Thread.Sleep(2);
+        }
+    }
 
     // The value of a SET multibulk (its last bulk).
     private static byte[] Value(byte[] setCommand)
