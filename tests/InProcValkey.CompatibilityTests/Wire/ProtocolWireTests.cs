@@ -1,4 +1,7 @@
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using InProcValkey.CompatibilityTests.Harness;
 
 namespace InProcValkey.CompatibilityTests.Wire;
@@ -186,6 +189,10 @@ public sealed class AuthWireTests : IDisposable
     [InlineData("AUTH s3cret\r\n*11\r\n$4\r\nPING\r\n")]
     [InlineData("AUTH s3cret\r\n*1\r\n$16385\r\n")]
     public void ExchangesWithAPasswordAgree(string request) => _wire.Same(request);
+
+    [Property(MaxTest = 100, QuietOnSuccess = true)]
+    public Property GarbageFromAnUnauthenticatedClientIsAnsweredAsRedisServerAnswersIt() =>
+        Prop.ForAll(SocketPropertyTests.Garbage.ToArbitrary(), garbage => { _wire.Same(garbage); });
 
     [Theory]
     [InlineData("*11\r\n")]

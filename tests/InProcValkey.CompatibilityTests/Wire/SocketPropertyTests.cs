@@ -110,11 +110,12 @@ public sealed class SocketPropertyTests : IDisposable
     }
 
     /// <summary>Bytes that look a little like RESP: type markers, digits, CR/LF, quotes, a few command words, any byte.</summary>
-    private static readonly Gen<byte[]> Garbage =
+    internal static readonly Gen<byte[]> Garbage =
         Gen.ListOf(Gen.Frequency(
                 (8, Gen.Elements("*", "$", "\r\n", "\n", "\r", "\"", "'", "\\", " ", "x", "-", "+", ":", "0", "1", "2", "9", "-1", "\\x4")
                     .Select(B)),
                 (3, Gen.Elements("PING", "ECHO", "GET", "SET", "k", "*1\r\n", "$4\r\n", "*2\r\n$4\r\nECHO\r\n").Select(B)),
+                (1, Gen.Elements("11", "16384", "16385", "65536", "2147483648", "536870913", "99999999999999999999").Select(B)),
                 (2, Gen.Choose(0, 255).Select(b => new[] { (byte)b }))))
             .Select(parts => parts.SelectMany(p => p).ToArray());
 
