@@ -61,4 +61,21 @@ internal interface IClientConnection
 
     /// <summary>Closes the connection from another one (CLIENT KILL).</summary>
     void Kill();
+
+    // ---- RESP listener (issue 3): CLIENT KILL filters, MONITOR ----
+
+    /// <summary>Seconds since the connection was accepted (CLIENT KILL MAXAGE, CLIENT LIST age).</summary>
+    long AgeSeconds { get; }
+
+    /// <summary>Valkey's client type: <c>normal</c> or <c>pubsub</c> (a MONITOR client is listed as normal, as in Valkey).</summary>
+    string ClientType { get; }
+
+    /// <summary>True while the connection is in MONITOR mode.</summary>
+    bool IsMonitor { get; }
+
+    /// <summary>MONITOR: from now on the connection receives every command the server runs.</summary>
+    void StartMonitor();
+
+    /// <summary>RESET: leaves MONITOR mode (QUIT simply closes the connection).</summary>
+    void StopMonitor();
 }

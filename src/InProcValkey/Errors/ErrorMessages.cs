@@ -149,4 +149,19 @@ internal static class ErrorMessages
 
     /// <summary>CLIENT LIST TYPE with an unknown type.</summary>
     public static string UnknownClientType(string type) => Sanitize($"ERR Unknown client type '{type}'");
+
+    // ---- RESP listener (issue 3): CLIENT PAUSE / KILL, MONITOR ----
+
+    public const string TimeoutNotInteger = "ERR timeout is not an integer or out of range";
+    public const string TimeoutOutOfRange = "ERR timeout is out of range";
+    public const string PauseMode = "ERR CLIENT PAUSE mode must be WRITE or ALL";
+    public const string MonitorDenyBlocking = "ERR MONITOR isn't allowed for DENY BLOCKING client";
+    public const string MaxAgeNotInteger = "ERR maxage is not an integer or out of range";
+
+    /// <summary>Valkey's <c>addSubcommandSyntaxError</c>: the subcommand as given, the command upper-cased.</summary>
+    public static string SubcommandSyntax(string subcommand, string command) =>
+        Sanitize($"ERR unknown subcommand or wrong number of arguments for '{Truncate(subcommand, 128)}'. Try {command.ToUpperInvariant()} HELP.");
+
+    /// <summary>CLIENT KILL USER with a user that does not exist (only <c>default</c> does).</summary>
+    public static string NoSuchUser(string user) => Sanitize($"ERR No such user '{user}'");
 }

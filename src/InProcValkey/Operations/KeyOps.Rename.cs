@@ -59,7 +59,7 @@ internal static partial class KeyOps
         var ss = source.ShardOf(hs);
         var sd = destination.ShardOf(hd);
         using var locks = ShardLocks.ForShards([ss, sd]);
-        var e = source.FindLocked(ss, hs, key, ref clock, out _);
+        var e = source.FindForReadLocked(ss, hs, key, ref clock, out _);
         if (e is null)
         {
             return null;
