@@ -105,7 +105,8 @@ internal sealed class ClientPause(TimeProvider time)
             return;
         }
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(TimeSpan.FromMilliseconds(remaining), time, cts.Token);
+        // Task.Delay takes at most about 49 days; a longer pause is waited for in several steps by the caller's loop.
+        var delay = Task.Delay(TimeSpan.FromMilliseconds(Math.Min(remaining, uint.MaxValue - 1)), time, cts.Token);
         await Task.WhenAny(changed, delay).ConfigureAwait(false);
         await cts.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
