@@ -147,6 +147,9 @@ internal sealed class MonitorFeed(TimeProvider time)
         sb.Append('"');
     }
 
+    // HELLO stops at an invalid SETNAME before it reads further options (so a later AUTH is not redacted).
+    private static bool ValidName(ReadOnlySpan<byte> name) => name.IndexOfAnyExceptInRange((byte)'!', (byte)'~') < 0;
+
     // Which arguments Valkey redacts (redactClientCommandArgument): AUTH's password (and username) when AUTH has 2 or 3
     // arguments; HELLO's AUTH username and password, for each AUTH option met while parsing valid options.
     private static bool[]? Redacted(CommandArgs args)
@@ -182,7 +185,7 @@ internal sealed class MonitorFeed(TimeProvider time)
                 redacted[j + 1] = redacted[j + 2] = true;
                 j += 2;
             }
-            else if (args.Is(j, "SETNAME"u8) && more >= 1)
+            else if (args.Is(j, "SETNAME"u8) && more >= 1 && ValidName(args[j + 1]))
             {
                 j++;
             }
