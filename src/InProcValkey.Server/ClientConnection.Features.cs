@@ -22,6 +22,7 @@ internal sealed partial class ClientConnection : IMonitorClient, IUnixClient
     private long _flushingBytes;
     private long _flushStartMs;
     private int _monitoring;
+    private int _held;
     private int _monitorQueued;
     private long _monitorQueuedBytes;
     private readonly ConcurrentQueue<byte[]> _monitorLines = new();
@@ -31,6 +32,9 @@ internal sealed partial class ClientConnection : IMonitorClient, IUnixClient
     public string ClientType => "normal";
 
     public bool IsMonitor => Volatile.Read(ref _monitoring) != 0;
+
+    /// <summary>True while a command of this client is held by CLIENT PAUSE (Valkey's postponed, blocked client).</summary>
+    public bool IsHeld => Volatile.Read(ref _held) != 0;
 
     public string? UnixSocketPath { get; init; }
 

@@ -152,7 +152,15 @@ internal sealed partial class ClientConnection : IClientConnection
                         {
                             break;
                         }
-                        await _processor.WaitForPauseAsync(token).ConfigureAwait(false);
+                        Volatile.Write(ref _held, 1);
+                        try
+                        {
+                            await _processor.WaitForPauseAsync(token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            Volatile.Write(ref _held, 0);
+                        }
                         t_inBatch = this;
                         outcome = _processor.RunPostponed(writer);
                         t_inBatch = null;

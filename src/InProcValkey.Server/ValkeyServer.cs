@@ -298,8 +298,8 @@ public sealed class ValkeyServer : IAsyncDisposable
         var outputLimit = Store.Engine.Config.OutputBufferLimits.Normal;
         foreach (var client in _clients.Values)
         {
-            // MONITOR clients never time out (Valkey flags them as replicas).
-            if (limit > 0 && client.IdleMs > limit && !client.IsMonitor)
+            // MONITOR clients never time out (Valkey flags them as replicas), nor do clients held by CLIENT PAUSE (blocked).
+            if (limit > 0 && client.IdleMs > limit && !client.IsMonitor && !client.IsHeld)
             {
                 client.Kill();
             }
