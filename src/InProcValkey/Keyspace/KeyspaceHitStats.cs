@@ -11,18 +11,24 @@ namespace InProcValkey.Keyspace;
 /// </summary>
 internal sealed class KeyspaceHitStats
 {
-    private sealed class Cell
+    private sealed class Cell(KeyspaceHitStats owner)
     {
+        public readonly KeyspaceHitStats Owner = owner;
         public long Hits;
         public long Misses;
     }
+
+    // The cell this thread used last: one thread-static read on the hot path (the ThreadLocal lookup only when a thread
+    // switches between engines).
+    [ThreadStatic]
+    private static Cell? t_last;
 
     private readonly ConcurrentBag<Cell> _cells = [];
     private readonly ThreadLocal<Cell> _local;
 
     public KeyspaceHitStats() => _local = new ThreadLocal<Cell>(() =>
     {
-        var cell = new Cell();
+        var cell = new Cell(this);
         _cells.Add(cell);
         return cell;
     });
@@ -30,7 +36,11 @@ internal sealed class KeyspaceHitStats
     /// <summary>Counts one read lookup that found its key (<paramref name="hit"/>) or not.</summary>
     public void Record(bool hit)
     {
-        var cell = _local.Value!;
+        var cell = t_last;
+        if (cell is null || cell.Owner != this)
+        {
+            cell = Switch();
+        }
         if (hit)
         {
             cell.Hits++;
@@ -44,10 +54,16 @@ internal sealed class KeyspaceHitStats
     /// <summary>Counts several lookups at once (EXISTS, MGET, TOUCH).</summary>
     public void Record(long hits, long misses)
     {
-        var cell = _local.Value!;
+        var cell = t_last;
+        if (cell is null || cell.Owner != this)
+        {
+            cell = Switch();
+        }
         cell.Hits += hits;
         cell.Misses += misses;
     }
+
+    private Cell Switch() => t_last = _local.Value!;
 
     public long Hits => Sum(static c => Volatile.Read(ref c.Hits));
 
