@@ -303,6 +303,18 @@ public sealed partial class ListenerAdminTests
         Assert.True(await c.ClosedByServerAsync());
     }
 
+    [Fact]
+    public async Task Config_set_client_query_buffer_limit_applies_to_pending_input()
+    {
+        await using var server = await StartAsync();
+        using var c = await ConnectAsync(server);
+        await c.SendAsync("CONFIG SET client-query-buffer-limit 1mb\r\n");
+        await c.ExpectAsync("+OK\r\n");
+        // An incomplete 2 MB argument: 1.2 MB of it pending is over the new limit.
+        await c.SendAsync("*2\r\n$4\r\nECHO\r\n$2000000\r\n" + new string('q', 1_200_000));
+        Assert.True(await c.ClosedByServerAsync());
+    }
+
     // ---- INFO statistics ----
 
     [Fact]
