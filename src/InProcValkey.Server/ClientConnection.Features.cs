@@ -143,6 +143,10 @@ internal sealed partial class ClientConnection : IMonitorClient, IUnixClient
         {
             flags.Append('O');
         }
+        if (IsHeld)
+        {
+            flags.Append('b'); // Valkey blocks a client held by CLIENT PAUSE (BLOCKED_POSTPONE)
+        }
         if (NoEvict)
         {
             flags.Append('e');

@@ -53,6 +53,8 @@ public sealed partial class ListenerAdminTests
         var held = c.ReadAsync(":0\r\n+PONG\r\n".Length);
         await Task.Delay(200, Ct);
         Assert.False(held.IsCompleted);
+        await admin.SendAsync("CLIENT LIST\r\n");
+        Assert.Contains(" flags=b ", (await BulkAsync(admin)).Split('\n')[1]);
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(":0\r\n+PONG\r\n", await held);
     }
