@@ -66,4 +66,22 @@ internal sealed class CommandContext
 
     /// <summary>The connection running the command (RESP listener); null for an in-process session.</summary>
     public IClientConnection? Client { get; set; }
+
+    // ---- hashes (issue 4) ----
+
+    private ValkeyValueBuffer? _hashBuffer;
+
+    /// <summary>
+    /// A reusable buffer multi-value hash reads (HGETALL, HMGET, HKEYS, HVALS, HRANDFIELD, HSCAN) copy into under the shard
+    /// lock before replying; empty on return. Handlers call <see cref="ValkeyValueBuffer.Trim"/> when done.
+    /// </summary>
+    public ValkeyValueBuffer HashBuffer
+    {
+        get
+        {
+            var b = _hashBuffer ??= new ValkeyValueBuffer();
+            b.Clear();
+            return b;
+        }
+    }
 }

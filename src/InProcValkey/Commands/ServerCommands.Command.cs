@@ -94,6 +94,12 @@ internal static partial class ServerCommands
         ["cluster|nodes"] = ["nondeterministic_output"],
         ["cluster|replicas"] = ["nondeterministic_output"],
         ["cluster|shards"] = ["nondeterministic_output"],
+        // ---- hashes (issue 4) ----
+        ["hgetall"] = ["nondeterministic_output_order"],
+        ["hkeys"] = ["nondeterministic_output_order"],
+        ["hvals"] = ["nondeterministic_output_order"],
+        ["hrandfield"] = ["nondeterministic_output"],
+        ["hscan"] = ["nondeterministic_output"],
         ["cluster|slots"] = ["nondeterministic_output"],
     };
 

@@ -18,6 +18,9 @@ internal static partial class ServerCommands
     private static readonly KeySpec OwUpdate = new(["OW", "update"]);
     private static readonly KeySpec OwInsert = new(["OW", "insert"]);
     private static readonly KeySpec RmDelete = new(["RM", "delete"]);
+    // hashes (issue 4)
+    private static readonly KeySpec RwDeleteHash = new(["RW", "delete"]);
+    private static readonly KeySpec RwInsertHash = new(["RW", "insert"]);
 
     private static readonly Dictionary<string, KeySpec[]> KeySpecs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -65,6 +68,23 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // ---- hashes (issue 4) ----
+        ["hdel"] = [RwDeleteHash],
+        ["hexists"] = [Ro],
+        ["hget"] = [RoAccess],
+        ["hgetall"] = [RoAccess],
+        ["hincrby"] = [RwAccessUpdate],
+        ["hincrbyfloat"] = [RwAccessUpdate],
+        ["hkeys"] = [RoAccess],
+        ["hlen"] = [Ro],
+        ["hmget"] = [RoAccess],
+        ["hmset"] = [RwUpdate],
+        ["hrandfield"] = [RoAccess],
+        ["hscan"] = [RoAccess],
+        ["hset"] = [RwUpdate],
+        ["hsetnx"] = [RwInsertHash],
+        ["hstrlen"] = [Ro],
+        ["hvals"] = [RoAccess],
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.

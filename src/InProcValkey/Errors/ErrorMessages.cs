@@ -149,4 +149,13 @@ internal static class ErrorMessages
 
     /// <summary>CLIENT LIST TYPE with an unknown type.</summary>
     public static string UnknownClientType(string type) => Sanitize($"ERR Unknown client type '{type}'");
+
+    // ---- hashes (t_hash.c), issue 4 ----
+
+    public const string HashValueNotInteger = "ERR hash value is not an integer";
+    public const string HashValueNotFloat = "ERR hash value is not a float";
+    public const string ValueNaNOrInfinity = "ERR value is NaN or Infinity";
+    public const string ValueOutOfRange = "ERR value is out of range";
+    public const string HRandFieldCountOutOfRange =
+        "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
 }

@@ -186,6 +186,7 @@ internal sealed class EngineConfig
         ProtoMaxBulkLen = long.Parse(_values["proto-max-bulk-len"], CultureInfo.InvariantCulture);
         SlowlogLogSlowerThan = long.Parse(_values["slowlog-log-slower-than"], CultureInfo.InvariantCulture);
         SlowlogMaxLen = long.Parse(_values["slowlog-max-len"], CultureInfo.InvariantCulture);
+        RefreshHashes();
     }
 
     // The per-type checks of Valkey's config.c (boolConfigSet, numericConfigSet, enumConfigSet), with its error texts.
@@ -273,5 +274,19 @@ internal sealed class EngineConfig
         {
             return false;
         }
+    }
+
+    // ---- hashes (issue 4) ----
+
+    /// <summary><c>hash-max-listpack-entries</c> (alias <c>hash-max-ziplist-entries</c>): more fields make a hash a hashtable.</summary>
+    public long HashMaxListpackEntries { get; private set; }
+
+    /// <summary><c>hash-max-listpack-value</c> (alias <c>hash-max-ziplist-value</c>): a longer field or value makes a hash a hashtable.</summary>
+    public long HashMaxListpackValue { get; private set; }
+
+    private void RefreshHashes()
+    {
+        HashMaxListpackEntries = long.Parse(_values["hash-max-listpack-entries"], CultureInfo.InvariantCulture);
+        HashMaxListpackValue = long.Parse(_values["hash-max-listpack-value"], CultureInfo.InvariantCulture);
     }
 }
