@@ -46,7 +46,7 @@ internal sealed class EngineConfig
         new("list-max-listpack-size", Kind.Int, "-2", Min: int.MinValue, Max: int.MaxValue, Alias: "list-max-ziplist-size"),
         new("list-compress-depth", Kind.Int, "0", Min: 0, Max: int.MaxValue),
         new("hash-max-listpack-entries", Kind.Int, "512", Alias: "hash-max-ziplist-entries"),
-        new("hash-max-listpack-value", Kind.Int, "64", Alias: "hash-max-ziplist-value"),
+        new("hash-max-listpack-value", Kind.Memory, "64", Alias: "hash-max-ziplist-value"),
         new("set-max-intset-entries", Kind.Int, "512"),
         new("set-max-listpack-entries", Kind.Int, "128"),
         new("set-max-listpack-value", Kind.Int, "64"),
