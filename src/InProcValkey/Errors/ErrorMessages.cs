@@ -150,6 +150,31 @@ internal static class ErrorMessages
     /// <summary>CLIENT LIST TYPE with an unknown type.</summary>
     public static string UnknownClientType(string type) => Sanitize($"ERR Unknown client type '{type}'");
 
+    // ---- Blocking commands ----
+
+    /// <summary>The reply of a command released by CLIENT UNBLOCK … ERROR (Valkey's <c>unblockClientOnError</c>).</summary>
+    public const string UnblockedByClient = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
+
+    /// <summary>CLIENT UNBLOCK with a reason other than TIMEOUT or ERROR.</summary>
+    public const string UnblockReason = "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";
+
+    /// <summary>A CLIENT subcommand given the wrong number of arguments where Valkey checks it itself.</summary>
+    public static string ClientSubcommandSyntax(string subcommand) => Sanitize($"ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try CLIENT HELP.");
+
+    // ---- lists ----
+
+    public const string IndexOutOfRange = "ERR index out of range";
+    public const string MustBePositive = "ERR value is out of range, must be positive";
+    public const string LposRankZero =
+        "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
+    public const string LposRankRange = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+    public const string LposCountNegative = "ERR COUNT can't be negative";
+    public const string LposMaxlenNegative = "ERR MAXLEN can't be negative";
+    public const string NumkeysNotPositive = "ERR numkeys should be greater than 0";
+    public const string CountNotPositive = "ERR count should be greater than 0";
+    public const string TimeoutNotFloat = "ERR timeout is not a float or out of range";
+    public const string TimeoutOutOfRange = "ERR timeout is out of range";
+
     // ---- hashes (t_hash.c), issue 4 ----
 
     public const string HashValueNotInteger = "ERR hash value is not an integer";
