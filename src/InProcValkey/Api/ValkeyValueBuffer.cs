@@ -1,4 +1,5 @@
 using System.Text;
+using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.Hashes;
 
 namespace InProcValkey;
@@ -68,10 +69,10 @@ public sealed class ValkeyValueBuffer
         Count++;
     }
 
-    internal void Add(LpElement value)
+    internal void Add(ListpackEntry value)
     {
         Span<byte> tmp = stackalloc byte[20];
-        Add(value.Bytes(tmp));
+        Add(value.AsText(tmp));
     }
 
     internal void AddNull()

@@ -28,11 +28,11 @@ internal static partial class HashOps
             long current = 0;
             if (e is not null && HashValue.TryGet(HashValue.Open(shard, index, e), field, out var v))
             {
-                if (v.IsInt)
+                if (v.IsInteger)
                 {
-                    current = v.Int;
+                    current = v.Integer;
                 }
-                else if (!Numbers.TryParseInt64(v.Str, out current))
+                else if (!Numbers.TryParseInt64(v.Bytes, out current))
                 {
                     return ErrorMessages.HashValueNotInteger;
                 }
@@ -79,11 +79,11 @@ internal static partial class HashOps
             var current = LongDouble.Zero;
             if (e is not null && HashValue.TryGet(HashValue.Open(shard, index, e), field, out var v))
             {
-                if (v.IsInt)
+                if (v.IsInteger)
                 {
-                    current = LongDouble.FromInt64(v.Int);
+                    current = LongDouble.FromInt64(v.Integer);
                 }
-                else if (!LongDouble.TryParse(v.Str, out current))
+                else if (!LongDouble.TryParse(v.Bytes, out current))
                 {
                     return ErrorMessages.HashValueNotFloat;
                 }

@@ -1,3 +1,4 @@
+using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.Hashes;
 using InProcValkey.Keyspace;
 
@@ -161,7 +162,7 @@ internal static partial class HashOps
         }
     }
 
-    private static void Add(ValkeyValueBuffer items, LpElement field, LpElement value, bool withValue)
+    private static void Add(ValkeyValueBuffer items, ListpackEntry field, ListpackEntry value, bool withValue)
     {
         items.Add(field);
         if (withValue)

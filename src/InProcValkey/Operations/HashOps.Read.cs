@@ -32,7 +32,7 @@ internal static partial class HashOps
             if (HashValue.TryGet(HashValue.Open(shard, index, e), field, out var value))
             {
                 Span<byte> scratch = stackalloc byte[20];
-                reader.Read(value.Bytes(scratch));
+                reader.Read(value.AsText(scratch));
                 reader.Commit();
                 found = true;
             }

@@ -38,7 +38,7 @@ internal static partial class HashOps
                 var it = HashValue.Pairs(hash);
                 while (it.MoveNext())
                 {
-                    var field = it.Field.Bytes(scratch);
+                    var field = it.Field.AsText(scratch);
                     if (pattern is null || Glob.Match(pattern, field))
                     {
                         items.Add(field);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using InProcValkey.DataTypes;
 using InProcValkey.Keyspace;
 
 namespace InProcValkey.DataTypes.Hashes;
@@ -48,12 +49,12 @@ internal static class HashValue
         h.Table is { } t ? t.Count : HashListpack.ElementCount(h.Listpack) / 2;
 
     /// <summary>Valkey's <c>hashTypeGetValue</c>: the value of <paramref name="field"/>, or false when missing.</summary>
-    public static bool TryGet(in HashRef h, ReadOnlySpan<byte> field, out LpElement value)
+    public static bool TryGet(in HashRef h, ReadOnlySpan<byte> field, out ListpackEntry value)
     {
         if (h.Table is { } t)
         {
             var pair = t.Find(field);
-            value = pair is null ? default : new LpElement(HashTable.ValueOf(pair));
+            value = pair is null ? default : new ListpackEntry(HashTable.ValueOf(pair));
             return pair is not null;
         }
         var lp = h.Listpack;
@@ -78,8 +79,8 @@ internal static class HashValue
         private readonly ReadOnlySpan<byte> _lp;
         private readonly HashTable? _table;
         private int _pos;
-        private LpElement _field;
-        private LpElement _value;
+        private ListpackEntry _field;
+        private ListpackEntry _value;
 
         public Enumerator(in HashRef h)
         {
@@ -88,9 +89,9 @@ internal static class HashValue
             _pos = _table is null ? HashListpack.HeaderSize : -1;
         }
 
-        public readonly LpElement Field => _field;
+        public readonly ListpackEntry Field => _field;
 
-        public readonly LpElement Value => _value;
+        public readonly ListpackEntry Value => _value;
 
         public bool MoveNext()
         {
@@ -100,8 +101,8 @@ internal static class HashValue
                 {
                     if (t.PairAt(_pos) is { } pair)
                     {
-                        _field = new LpElement(HashTable.FieldOf(pair));
-                        _value = new LpElement(HashTable.ValueOf(pair));
+                        _field = new ListpackEntry(HashTable.FieldOf(pair));
+                        _value = new ListpackEntry(HashTable.ValueOf(pair));
                         return true;
                     }
                 }
@@ -176,15 +177,13 @@ internal static class HashValue
             int len;
             if (e is null)
             {
-                HashListpack.WriteEmpty(buf);
-                len = HashListpack.EmptySize;
+                len = Listpack.InitEmpty(buf);
             }
             else
             {
                 old.CopyTo(buf);
                 len = old.Length;
             }
-            int elements = HashListpack.ElementCount(buf);
             long added = 0;
             for (int i = 0; i < pairs.Count; i++)
             {
@@ -193,28 +192,16 @@ internal static class HashValue
                 int p = HashListpack.FindField(buf, field);
                 if (p >= 0)
                 {
-                    int vp = HashListpack.Skip(buf, p);
-                    int oldSize = HashListpack.Skip(buf, vp) - vp;
-                    int newSize = HashListpack.EncodedSize(value);
-                    if (newSize != oldSize)
-                    {
-                        buf[(vp + oldSize)..len].CopyTo(buf[(vp + newSize)..]);
-                        len += newSize - oldSize;
-                    }
-                    HashListpack.Write(buf[vp..], value);
+                    len = Listpack.Replace(buf, HashListpack.Skip(buf, p), value);
                 }
                 else
                 {
-                    int end = len - 1;
-                    end += HashListpack.Write(buf[end..], field);
-                    end += HashListpack.Write(buf[end..], value);
-                    buf[end] = 0xFF;
-                    len = end + 1;
-                    elements += 2;
+                    Listpack.Append(buf, field);
+                    len = Listpack.Append(buf, value);
                     added++;
                 }
-                HashListpack.SetHeader(buf, len, elements);
             }
+            int elements = Listpack.Count(buf);
             if (elements / 2 > maxEntries)
             {
                 done = false;
@@ -274,7 +261,7 @@ internal static class HashValue
         {
             p = HashListpack.Read(lp, p, out var f);
             p = HashListpack.Read(lp, p, out var v);
-            table.Set(f.Bytes(fs), v.Bytes(vs));
+            table.Set(f.AsText(fs), v.AsText(vs));
         }
         return table;
     }
@@ -312,22 +299,16 @@ internal static class HashValue
         {
             var lp = EntryLayout.CollectionData(e);
             int len = lp.Length;
-            int elements = HashListpack.ElementCount(lp);
             for (int i = 0; i < fields.Count; i++)
             {
-                var cur = lp[..len];
-                int p = HashListpack.FindField(cur, fields.Field(i));
-                if (p < 0)
+                int p = HashListpack.FindField(lp, fields.Field(i));
+                if (p >= 0)
                 {
-                    continue;
+                    len = Listpack.DeleteRange(lp, p, 2);
+                    removed++;
                 }
-                int after = HashListpack.Skip(cur, HashListpack.Skip(cur, p));
-                cur[after..].CopyTo(lp[p..]);
-                len -= after - p;
-                elements -= 2;
-                HashListpack.SetHeader(lp, len, elements);
-                removed++;
             }
+            int elements = Listpack.Count(lp);
             keyRemoved = elements == 0;
             if (removed > 0 && !keyRemoved)
             {
