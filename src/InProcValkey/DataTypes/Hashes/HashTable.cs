@@ -149,6 +149,10 @@ internal sealed class HashTable : ICollectionObject
     {
         uint hash = HashOf(field);
         int i = FindSlot(field, hash);
+        if (i >= 0 && TryOverwriteValue(_slots[i].Pair!, value))
+        {
+            return false;
+        }
         var pair = MakePair(field, value);
         if (i >= 0)
         {

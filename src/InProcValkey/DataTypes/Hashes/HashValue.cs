@@ -137,6 +137,10 @@ internal static class HashValue
             {
                 tooLong = pairs.Field(i).Length > maxValue || pairs.Value(i).Length > maxValue;
             }
+            if (!tooLong && e is not null && TryOverwriteInPlace(EntryLayout.CollectionData(e), pairs))
+            {
+                return 0;
+            }
             if (!tooLong)
             {
                 long added = SetInListpack(db, shard, h, index, e, key, pairs, config.HashMaxListpackEntries, out bool done);
@@ -157,6 +161,27 @@ internal static class HashValue
             }
         }
         return n;
+    }
+
+    // When every field exists and every new value encodes to the size of the old one (a cache entry's timestamps
+    // refreshed, a counter that keeps its width), the values are overwritten in the entry itself: no copy, no allocation.
+    private static bool TryOverwriteInPlace<TPairs>(Span<byte> lp, TPairs pairs)
+        where TPairs : IHashPairs, allows ref struct
+    {
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            int p = HashListpack.FindField(lp, pairs.Field(i));
+            if (p < 0 || Listpack.EntrySizeAt(lp, HashListpack.Skip(lp, p)) != Listpack.EntrySize(pairs.Value(i)))
+            {
+                return false;
+            }
+        }
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            int p = HashListpack.FindField(lp, pairs.Field(i));
+            Listpack.WriteEntry(lp[HashListpack.Skip(lp, p)..], pairs.Value(i));
+        }
+        return true;
     }
 
     // Builds the new listpack in a rented buffer; writes it back unless the field count passes hash-max-listpack-entries
