@@ -5,14 +5,15 @@ namespace InProcValkey.MemoryBench;
 /// <summary>
 /// Bytes per key: loads 1,000,000 keys into InProcValkey (and, for reference, ConcurrentDictionary and MemoryCache),
 /// then into a redis-server started here on a free loopback port, with and without a TTL on every key, and prints a table.
-/// Usage: <c>dotnet run -c Release --project benchmarks/InProcValkey.MemoryBench [-- --keys N] [--no-redis] [--no-reference] [--redis-server PATH]</c>.
+/// Usage: <c>dotnet run -c Release --project benchmarks/InProcValkey.MemoryBench [-- --keys N] [--no-redis] [--no-reference] [--redis-server PATH]</c>;
+/// <c>--hashes</c> measures 1,000,000 hashes of 5 small fields instead (<see cref="HashMemory"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         int count = 1_000_000;
-        bool redis = true, reference = true;
+        bool redis = true, reference = true, hashes = false;
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -20,6 +21,9 @@ public static class Program
             {
                 case "--keys" when i + 1 < args.Length:
                     count = int.Parse(args[++i], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                    break;
+                case "--hashes":
+                    hashes = true;
                     break;
                 case "--no-redis":
                     redis = false;
@@ -42,6 +46,10 @@ public static class Program
         }
 
         string? binary = redis ? RedisServer.Find(redisPath) : null;
+        if (hashes)
+        {
+            return HashMemory.Run(count, binary);
+        }
         Console.WriteLine($"Memory per key: {Dataset.Describe(count)}.");
         Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}.");
         if (redis && binary is null)
