@@ -9,8 +9,8 @@ internal static partial class HashOps
     /// <summary>
     /// HSCAN key cursor [MATCH pattern] [COUNT count] (Valkey 7.2's <c>scanGenericCommand</c> on a hash; no NOVALUES, which is
     /// Valkey 8). A listpack is returned whole with cursor 0 whatever the cursor and COUNT. A hashtable is walked bucket by
-    /// bucket in reverse-binary order until 2 × pairs reach COUNT (Valkey counts fields and values) or 10 × COUNT buckets were
-    /// visited; pairs whose field does not match MATCH are dropped. Appends field, value, … to <paramref name="items"/>;
+    /// bucket in reverse-binary order until the visited fields and values reach COUNT (Valkey's list holds both) or 10 × COUNT buckets
+    /// were visited; pairs whose field does not match MATCH are then dropped (as Valkey filters after collecting). Appends field, value, … to <paramref name="items"/>;
     /// returns the next cursor in <paramref name="next"/>. Errors: WRONGTYPE, then <paramref name="optionsError"/>
     /// (the options are only judged for an existing hash, as in Valkey).
     /// </summary>
@@ -49,12 +49,13 @@ internal static partial class HashOps
             }
             long count = options.Count;
             long maxIterations = count > long.MaxValue / 10 ? long.MaxValue : count * 10;
-            int start = items.Count;
+            long visited = 0;
             var bucket = new List<byte[]>();
             do
             {
                 bucket.Clear();
                 cursor = table.ScanBucket(cursor, bucket);
+                visited += 2L * bucket.Count;
                 foreach (var pair in bucket)
                 {
                     var field = HashTable.FieldOf(pair);
@@ -65,7 +66,7 @@ internal static partial class HashOps
                     }
                 }
             }
-            while (cursor != 0 && maxIterations-- > 0 && items.Count - start < count);
+            while (cursor != 0 && maxIterations-- > 0 && visited < count);
             next = cursor;
             return null;
         }
