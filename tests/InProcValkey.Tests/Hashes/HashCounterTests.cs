@@ -88,3 +88,31 @@ public sealed class HashCounterTests
         Assert.Equal(0, t.Int("EXISTS", "nothing"));
     }
 }
+
+/// <summary>Hash commands are atomic under concurrency (one shard lock per command).</summary>
+public sealed class HashConcurrencyTests
+{
+    [Fact]
+    public void ConcurrentHincrbyLosesNoIncrement()
+    {
+        using var t = new TestStore();
+        var db = t.Db;
+        Parallel.For(0, 4, _ =>
+        {
+            for (int i = 0; i < 2000; i++)
+            {
+                db.HashIncrement("h", "n" + (i % 3));
+                if (i % 100 == 0)
+                {
+                    db.HashSet("h", "pad" + i, new string('x', i % 90));
+                }
+            }
+        });
+        long total = 0;
+        for (int f = 0; f < 3; f++)
+        {
+            total += long.Parse(db.HashGet("h", "n" + f)!);
+        }
+        Assert.Equal(8000, total);
+    }
+}
