@@ -53,6 +53,23 @@ public sealed class HashEncodingTests
     }
 
     [Fact]
+    public void MorePairsThanTheEntryLimitConvertUpFrontEvenWithDuplicates()
+    {
+        // Valkey 7.2's hashTypeTryConversion (Redis #12019, not in Redis 7.0): HSET with more pairs than
+        // hash-max-listpack-entries makes a hashtable before inserting, even when the fields repeat.
+        using var t = new TestStore();
+        t.Ok("CONFIG", "SET", "hash-max-listpack-entries", "2");
+        Assert.Equal(1, t.Int("HSET", "h", "a", "1", "a", "2", "a", "3"));
+        Assert.Equal("hashtable", Encoding(t, "h"));
+        t.Ok("HMSET", "m", "a", "1", "b", "2");
+        Assert.Equal("listpack", Encoding(t, "m"));
+        t.Ok("HMSET", "m", "a", "1", "a", "2", "a", "3");
+        Assert.Equal("hashtable", Encoding(t, "m"));
+        Assert.Equal("3", t.Text("HGET", "m", "a"));
+        Assert.Equal(2, t.Int("HLEN", "m"));
+    }
+
+    [Fact]
     public void HsetnxThatFindsTheFieldDoesNotConvert()
     {
         using var t = new TestStore();

@@ -132,7 +132,8 @@ internal static class HashValue
             : null;
         if (table is null)
         {
-            bool tooLong = false;
+            // Valkey 7.2 (Redis #12019): more pairs than hash-max-listpack-entries convert up front, duplicates or not.
+            bool tooLong = pairs.Count > config.HashMaxListpackEntries;
             for (int i = 0; i < pairs.Count && !tooLong; i++)
             {
                 tooLong = pairs.Field(i).Length > maxValue || pairs.Value(i).Length > maxValue;
