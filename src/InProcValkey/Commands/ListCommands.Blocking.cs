@@ -52,9 +52,19 @@ internal static partial class ListCommands
         var error = ListOps.MultiPop(ctx.Db, keys.AsSpan(0, n), head, 1, ref ctx.Clock, ref reader, out bool found);
         if (!ReplyIfError(ctx, error) && !found)
         {
-            BlockOrNull(ctx, keys.AsSpan(0, n), timeoutMs, nullArray: true);
+            BlockOrNull(ctx, keys.AsSpan(0, n), timeoutMs, new ListOps.BlockedPop(KeyArrays(keys.AsSpan(0, n)), head, 1, multiPop: false));
         }
         Return(keys, n);
+    }
+
+    private static byte[][] KeyArrays(ReadOnlySpan<ReadOnlyMemory<byte>> keys)
+    {
+        var k = new byte[keys.Length][];
+        for (int i = 0; i < k.Length; i++)
+        {
+            k[i] = keys[i].ToArray();
+        }
+        return k;
     }
 
     // BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]
@@ -65,13 +75,12 @@ internal static partial class ListCommands
         {
             return;
         }
-        _ = count;
         var keys = RentArgs(ctx, firstKey, keyCount, out int n);
         var reader = new ReplyReader(ctx.Reply, array: true);
         var error = ListOps.MultiPop(ctx.Db, keys.AsSpan(0, n), head, count, ref ctx.Clock, ref reader, out bool found);
         if (!ReplyIfError(ctx, error) && !found)
         {
-            BlockOrNull(ctx, keys.AsSpan(0, n), timeoutMs, nullArray: true);
+            BlockOrNull(ctx, keys.AsSpan(0, n), timeoutMs, new ListOps.BlockedPop(KeyArrays(keys.AsSpan(0, n)), head, count, multiPop: true));
         }
         Return(keys, n);
     }
@@ -107,21 +116,19 @@ internal static partial class ListCommands
             ctx.Reply.Bulk(moved);
             return;
         }
-        BlockOrNull(ctx, [ctx.Args.Memory(1)], timeoutMs, nullArray: false);
+        BlockOrNull(ctx, [ctx.Args.Memory(1)], timeoutMs, new ListOps.BlockedMove(ctx.Args.ToArray(1), ctx.Args.ToArray(2), fromHead, toHead));
     }
 
     // Nothing to serve now: block (when the caller can) or reply the timeout reply right away (MULTI, scripts).
-    private static void BlockOrNull(CommandContext ctx, ReadOnlySpan<ReadOnlyMemory<byte>> keys, long timeoutMs, bool nullArray)
+    private static void BlockOrNull(CommandContext ctx, ReadOnlySpan<ReadOnlyMemory<byte>> keys, long timeoutMs, Keyspace.Blocking.IBlockedCommand command)
     {
-        _ = keys;
-        _ = timeoutMs;
-        if (nullArray)
+        if (ctx.CanBlock)
         {
-            ctx.Reply.NullArray();
+            ctx.Block(KeyArrays(keys), timeoutMs, command);
         }
         else
         {
-            ctx.Reply.Null();
+            command.WriteTimeout(ctx.Reply);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Operations;
@@ -48,19 +47,7 @@ internal static partial class ListCommands
     // ---- reply helpers ----
 
     /// <summary>Writes a list element as a bulk string (integers in decimal).</summary>
-    internal static void BulkElement(IReplyWriter r, in ListpackEntry e)
-    {
-        if (e.IsInteger)
-        {
-            Span<byte> digits = stackalloc byte[20];
-            Utf8Formatter.TryFormat(e.Integer, digits, out int n);
-            r.Bulk(digits[..n]);
-        }
-        else
-        {
-            r.Bulk(e.Bytes);
-        }
-    }
+    internal static void BulkElement(IReplyWriter r, in ListpackEntry e) => ListOps.WriteBulk(r, e);
 
     // Writes elements as an array (or, for a single pop without COUNT, one bulk string).
     private struct ReplyReader(IReplyWriter reply, bool array) : IKeyedListReader
