@@ -126,6 +126,11 @@ internal static partial class ListCommands
         {
             ctx.Block(KeyArrays(keys), timeoutMs, command);
         }
+        else if (command is ListOps.BlockedMove)
+        {
+            // blmoveGenericCommand under CLIENT_DENY_BLOCKING: a null bulk string (its timeout is a null array).
+            ctx.Reply.Null();
+        }
         else
         {
             command.WriteTimeout(ctx.Reply);

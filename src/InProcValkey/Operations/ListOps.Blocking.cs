@@ -70,7 +70,7 @@ internal static partial class ListOps
     }
 
     /// <summary>A blocked BLMOVE / BRPOPLPUSH: served when its source becomes a list; a destination of another type then
-    /// ends it with WRONGTYPE, as Valkey's re-executed command replies.</summary>
+    /// ends it with WRONGTYPE, as Valkey's re-executed command replies. Times out with a null array (not a null bulk).</summary>
     internal sealed class BlockedMove(byte[] source, byte[] destination, bool fromHead, bool toHead) : IBlockedCommand
     {
         public bool TryServe(Database db, ReadOnlySpan<byte> key, IReplyWriter reply, ref Clock clock)
@@ -96,7 +96,8 @@ internal static partial class ListOps
             return true;
         }
 
-        public void WriteTimeout(IReplyWriter reply) => reply.Null();
+        // Valkey's replyToBlockedClientTimedOut answers every list waiter (BLMOVE too) with a null array.
+        public void WriteTimeout(IReplyWriter reply) => reply.NullArray();
     }
 
     /// <summary>Writes BLPOP's [key, element] or (multi-pop) LMPOP's [key, [elements]].</summary>
