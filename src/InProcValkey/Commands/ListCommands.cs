@@ -36,12 +36,12 @@ internal static partial class ListCommands
         new("lpos", -3, Read, "list", LPos, 1, 1, 1),
         new("lmove", 5, WriteOom, "list", LMove, 1, 2, 1),
         new("rpoplpush", 3, WriteOom, "list", RPopLPush, 1, 2, 1),
-        new("lmpop", -4, CommandFlags.Write, "list", LMPop),
+        new("lmpop", -4, CommandFlags.Write | CommandFlags.MovableKeys, "list", LMPop),
         new("blpop", -3, WriteBlocking, "list", BLPop, 1, -2, 1),
         new("brpop", -3, WriteBlocking, "list", BRPop, 1, -2, 1),
         new("blmove", 6, WriteBlocking | CommandFlags.DenyOom, "list", BLMove, 1, 2, 1),
         new("brpoplpush", 4, WriteBlocking | CommandFlags.DenyOom, "list", BRPopLPush, 1, 2, 1),
-        new("blmpop", -5, CommandFlags.Write | CommandFlags.Blocking, "list", BLMPop),
+        new("blmpop", -5, CommandFlags.Write | CommandFlags.Blocking | CommandFlags.MovableKeys, "list", BLMPop),
     ];
 
     // ---- reply helpers ----
