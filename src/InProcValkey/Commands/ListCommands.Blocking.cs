@@ -1,4 +1,5 @@
 using System.Globalization;
+using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Operations;
 using static InProcValkey.Commands.CommandHelpers;
@@ -12,9 +13,20 @@ internal static partial class ListCommands
     {
         timeoutMs = 0;
         var s = ctx.Args[index];
-        if (s.Length == 0 || s.Length > 5000 || IsSpace(s[0]) || IsSpace(s[^1]) ||
-            !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || double.IsNaN(seconds))
+        // string2ld's rules (decimal or hex float, inf, no spaces, not NaN); the value itself read as a double.
+        if (!LongDouble.TryParse(s, out var ld) || ld.IsNaN)
         {
+            ctx.Reply.Error(ErrorMessages.TimeoutNotFloat);
+            return false;
+        }
+        double seconds;
+        if (ld.IsInfinity)
+        {
+            seconds = ld.IsNegative ? double.NegativeInfinity : double.PositiveInfinity;
+        }
+        else if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+        {
+            // A hexadecimal float: valid for Valkey, not read here.
             ctx.Reply.Error(ErrorMessages.TimeoutNotFloat);
             return false;
         }
@@ -24,17 +36,25 @@ internal static partial class ListCommands
             ctx.Reply.Error(ErrorMessages.TimeoutOutOfRange);
             return false;
         }
+        if (double.IsNegativeInfinity(ms))
+        {
+            ctx.Reply.Error(ErrorMessages.NegativeTimeout);
+            return false;
+        }
         long t = (long)Math.Ceiling(ms);
         if (t < 0)
         {
             ctx.Reply.Error(ErrorMessages.NegativeTimeout);
             return false;
         }
+        if (t > 0 && t > long.MaxValue - ctx.Clock.NowMs)
+        {
+            ctx.Reply.Error(ErrorMessages.TimeoutOutOfRange);
+            return false;
+        }
         timeoutMs = t;
         return true;
     }
-
-    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\v' or (byte)'\f';
 
     private static void BLPop(CommandContext ctx) => BPopGeneric(ctx, head: true);
 
