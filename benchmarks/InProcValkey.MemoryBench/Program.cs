@@ -13,6 +13,7 @@ public static class Program
     {
         int count = 1_000_000;
         bool redis = true, reference = true;
+        bool list = false; // lists (issue 4): --list measures one list of N items instead
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -26,6 +27,9 @@ public static class Program
                     break;
                 case "--no-reference":
                     reference = false;
+                    break;
+                case "--list":
+                    list = true;
                     break;
                 case "--redis-server" when i + 1 < args.Length:
                     redisPath = args[++i];
@@ -42,6 +46,10 @@ public static class Program
         }
 
         string? binary = redis ? RedisServer.Find(redisPath) : null;
+        if (list)
+        {
+            return ListMemory.Run(binary, count);
+        }
         Console.WriteLine($"Memory per key: {Dataset.Describe(count)}.");
         Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}.");
         if (redis && binary is null)
