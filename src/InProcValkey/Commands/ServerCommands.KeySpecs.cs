@@ -91,6 +91,7 @@ internal static partial class ServerCommands
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.
+    // A RESP3 set, as Valkey's addReplyCommandKeySpecs (addReplySetLen); an array in RESP2.
     private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
     {
         var r = ctx.Reply;
@@ -100,10 +101,10 @@ internal static partial class ServerCommands
         }
         if (def.FirstKey == 0 || !KeySpecs.TryGetValue(def.FullName, out var specs))
         {
-            r.Array(0);
+            r.Set(0);
             return;
         }
-        r.Array(specs.Length);
+        r.Set(specs.Length);
         for (int i = 0; i < specs.Length; i++)
         {
             var spec = specs[i];

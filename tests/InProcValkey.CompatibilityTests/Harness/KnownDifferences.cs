@@ -57,6 +57,17 @@ public static class KnownDifferences
             ValkeyReply: (_, redis) => global::InProcValkey.ValkeyReply.Array(
                 [.. redis.Elements.Take(redis.Elements.Count - 1), global::InProcValkey.ValkeyReply.SimpleString("    Print this help.")]),
             Source: "src/networking.c addReplyHelp in Valkey 7.2 / Redis 7.2 (fakeredis tests test_pubsub_help_redis7 vs _redis71)"),
+        new(
+            Id: "KD4-hello-noauth-hint",
+            Command: "HELLO (without AUTH, when a password is required)",
+            Case: "the NOAUTH error's hint",
+            // The error text is unique to HELLO, so the row also applies where the command is not known (raw wire scripts).
+            Applies: (_, redis) => redis.IsError && redis.ErrorMessage!.StartsWith("NOAUTH HELLO must be called", StringComparison.Ordinal) &&
+                                   redis.ErrorMessage.Contains("the HELLO AUTH <user> <pass> option", StringComparison.Ordinal),
+            // Redis 7.2 / Valkey 7.2 name the protocol version in the hint: "HELLO <proto> AUTH <user> <pass>".
+            ValkeyReply: (_, redis) => global::InProcValkey.ValkeyReply.Error(redis.ErrorMessage!.Replace(
+                "the HELLO AUTH <user> <pass> option", "the HELLO <proto> AUTH <user> <pass> option", StringComparison.Ordinal)),
+            Source: "redis/redis #11809 (Redis 7.2, \"Fix HELLO error message command syntax suggestion\"), inherited by Valkey 7.2"),
         // lists
         new(
             Id: "KD-lists-lpos-rank-min",
