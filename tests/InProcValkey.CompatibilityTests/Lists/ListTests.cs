@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Lists;
 
 /// <summary>Every list command against redis-server: replies, errors, edge cases, deletion of emptied lists.</summary>
-public sealed class ListTests(RedisServerFixture server) : CompatTest(server)
+public class ListTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void PushesAndPushX()
