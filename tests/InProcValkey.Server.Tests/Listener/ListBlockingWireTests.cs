@@ -40,4 +40,26 @@ public sealed class ListBlockingWireTests
         await waiter.SendAsync("BRPOP nothing 0.05\r\n");
         await waiter.ExpectAsync("*-1\r\n");
     }
+
+    [Fact]
+    public async Task Client_unblock_releases_a_blpop_with_a_null_array_or_the_unblocked_error()
+    {
+        await using var server = await StartAsync();
+        using var waiter = await RawClient.ConnectAsync(server.EndPoints[0]);
+        using var other = await RawClient.ConnectAsync(server.EndPoints[0]);
+        await waiter.SendAsync("CLIENT ID\r\n");
+        string id = (await waiter.ReadLineAsync()).TrimStart(':').Trim();
+        await waiter.SendAsync("BLPOP q 0\r\n");
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await other.SendAsync($"CLIENT UNBLOCK {id}\r\n");
+        await other.ExpectAsync(":1\r\n");
+        await waiter.ExpectAsync("*-1\r\n");
+        await waiter.SendAsync("BRPOPLPUSH q d 0\r\n");
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await other.SendAsync($"CLIENT UNBLOCK {id} ERROR\r\n");
+        await other.ExpectAsync(":1\r\n");
+        await waiter.ExpectAsync("-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n");
+        await other.SendAsync("RPUSH q x\r\nLLEN q\r\n");
+        await other.ExpectAsync(":1\r\n:1\r\n");
+    }
 }
