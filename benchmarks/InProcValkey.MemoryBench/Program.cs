@@ -14,6 +14,7 @@ public static class Program
     {
         int count = 1_000_000;
         bool redis = true, reference = true, hashes = false;
+        bool list = false; // lists (issue 4): --list measures one list of N items instead
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -31,11 +32,14 @@ public static class Program
                 case "--no-reference":
                     reference = false;
                     break;
+                case "--list":
+                    list = true;
+                    break;
                 case "--redis-server" when i + 1 < args.Length:
                     redisPath = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --list, --hashes");
                     return 2;
             }
         }
@@ -46,6 +50,10 @@ public static class Program
         }
 
         string? binary = redis ? RedisServer.Find(redisPath) : null;
+        if (list)
+        {
+            return ListMemory.Run(binary, count);
+        }
         if (hashes)
         {
             return HashMemory.Run(count, binary);

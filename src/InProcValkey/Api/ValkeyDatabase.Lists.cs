@@ -35,7 +35,9 @@ public sealed partial class ValkeyDatabase
             throw new ArgumentOutOfRangeException(nameof(when), "Lists support When.Always (LPUSH/RPUSH) and When.Exists (LPUSHX/RPUSHX).");
         }
         var clock = NewClock();
-        ThrowIfError(ListOps.PushOne(Db, key, head, when == When.Exists, value, ref clock, out long length));
+        var error = ListOps.PushOne(Db, key, head, when == When.Exists, value, ref clock, out long length);
+        Db.Engine.Blocking.ServeIfReady();
+        ThrowIfError(error);
         return length;
     }
 
@@ -50,7 +52,9 @@ public sealed partial class ValkeyDatabase
             throw new ArgumentException("At least one value is needed.", nameof(values));
         }
         var clock = NewClock();
-        ThrowIfError(ListOps.Push(Db, key, head, when == When.Exists, values, ref clock, out long length));
+        var error = ListOps.Push(Db, key, head, when == When.Exists, values, ref clock, out long length);
+        Db.Engine.Blocking.ServeIfReady();
+        ThrowIfError(error);
         return length;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Operations;
 using static InProcValkey.Commands.CommandHelpers;
@@ -12,9 +13,20 @@ internal static partial class ListCommands
     {
         timeoutMs = 0;
         var s = ctx.Args[index];
-        if (s.Length == 0 || s.Length > 5000 || IsSpace(s[0]) || IsSpace(s[^1]) ||
-            !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || double.IsNaN(seconds))
+        // string2ld's rules (decimal or hex float, inf, no spaces, not NaN); the value itself read as a double.
+        if (!LongDouble.TryParse(s, out var ld) || ld.IsNaN)
         {
+            ctx.Reply.Error(ErrorMessages.TimeoutNotFloat);
+            return false;
+        }
+        double seconds;
+        if (ld.IsInfinity)
+        {
+            seconds = ld.IsNegative ? double.NegativeInfinity : double.PositiveInfinity;
+        }
+        else if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+        {
+            // A hexadecimal float: valid for Valkey, not read here.
             ctx.Reply.Error(ErrorMessages.TimeoutNotFloat);
             return false;
         }
@@ -24,17 +36,25 @@ internal static partial class ListCommands
             ctx.Reply.Error(ErrorMessages.TimeoutOutOfRange);
             return false;
         }
+        if (double.IsNegativeInfinity(ms))
+        {
+            ctx.Reply.Error(ErrorMessages.NegativeTimeout);
+            return false;
+        }
         long t = (long)Math.Ceiling(ms);
         if (t < 0)
         {
             ctx.Reply.Error(ErrorMessages.NegativeTimeout);
             return false;
         }
+        if (t > 0 && t > long.MaxValue - ctx.Clock.NowMs)
+        {
+            ctx.Reply.Error(ErrorMessages.TimeoutOutOfRange);
+            return false;
+        }
         timeoutMs = t;
         return true;
     }
-
-    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\v' or (byte)'\f';
 
     private static void BLPop(CommandContext ctx) => BPopGeneric(ctx, head: true);
 
@@ -52,9 +72,19 @@ internal static partial class ListCommands
         var error = ListOps.MultiPop(ctx.Db, keys.AsSpan(0, n), head, 1, ref ctx.Clock, ref reader, out bool found);
         if (!ReplyIfError(ctx, error) && !found)
         {
-            BlockOrNull(ctx, keys.AsSpan(0, n), timeoutMs, nullArray: true);
+            BlockOrNull(ctx, keys.AsSpan(0, n), timeoutMs, new ListOps.BlockedPop(KeyArrays(keys.AsSpan(0, n)), head, 1, multiPop: false));
         }
         Return(keys, n);
+    }
+
+    private static byte[][] KeyArrays(ReadOnlySpan<ReadOnlyMemory<byte>> keys)
+    {
+        var k = new byte[keys.Length][];
+        for (int i = 0; i < k.Length; i++)
+        {
+            k[i] = keys[i].ToArray();
+        }
+        return k;
     }
 
     // BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]
@@ -65,13 +95,12 @@ internal static partial class ListCommands
         {
             return;
         }
-        _ = count;
         var keys = RentArgs(ctx, firstKey, keyCount, out int n);
         var reader = new ReplyReader(ctx.Reply, array: true);
         var error = ListOps.MultiPop(ctx.Db, keys.AsSpan(0, n), head, count, ref ctx.Clock, ref reader, out bool found);
         if (!ReplyIfError(ctx, error) && !found)
         {
-            BlockOrNull(ctx, keys.AsSpan(0, n), timeoutMs, nullArray: true);
+            BlockOrNull(ctx, keys.AsSpan(0, n), timeoutMs, new ListOps.BlockedPop(KeyArrays(keys.AsSpan(0, n)), head, count, multiPop: true));
         }
         Return(keys, n);
     }
@@ -107,21 +136,24 @@ internal static partial class ListCommands
             ctx.Reply.Bulk(moved);
             return;
         }
-        BlockOrNull(ctx, [ctx.Args.Memory(1)], timeoutMs, nullArray: false);
+        BlockOrNull(ctx, [ctx.Args.Memory(1)], timeoutMs, new ListOps.BlockedMove(ctx.Args.ToArray(1), ctx.Args.ToArray(2), fromHead, toHead));
     }
 
     // Nothing to serve now: block (when the caller can) or reply the timeout reply right away (MULTI, scripts).
-    private static void BlockOrNull(CommandContext ctx, ReadOnlySpan<ReadOnlyMemory<byte>> keys, long timeoutMs, bool nullArray)
+    private static void BlockOrNull(CommandContext ctx, ReadOnlySpan<ReadOnlyMemory<byte>> keys, long timeoutMs, Keyspace.Blocking.IBlockedCommand command)
     {
-        _ = keys;
-        _ = timeoutMs;
-        if (nullArray)
+        if (ctx.CanBlock)
         {
-            ctx.Reply.NullArray();
+            ctx.Block(KeyArrays(keys), timeoutMs, command);
+        }
+        else if (command is ListOps.BlockedMove)
+        {
+            // blmoveGenericCommand under CLIENT_DENY_BLOCKING: a null bulk string (its timeout is a null array).
+            ctx.Reply.Null();
         }
         else
         {
-            ctx.Reply.Null();
+            command.WriteTimeout(ctx.Reply);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Operations;
@@ -37,30 +36,18 @@ internal static partial class ListCommands
         new("lpos", -3, Read, "list", LPos, 1, 1, 1),
         new("lmove", 5, WriteOom, "list", LMove, 1, 2, 1),
         new("rpoplpush", 3, WriteOom, "list", RPopLPush, 1, 2, 1),
-        new("lmpop", -4, CommandFlags.Write, "list", LMPop),
+        new("lmpop", -4, CommandFlags.Write | CommandFlags.MovableKeys, "list", LMPop),
         new("blpop", -3, WriteBlocking, "list", BLPop, 1, -2, 1),
         new("brpop", -3, WriteBlocking, "list", BRPop, 1, -2, 1),
         new("blmove", 6, WriteBlocking | CommandFlags.DenyOom, "list", BLMove, 1, 2, 1),
         new("brpoplpush", 4, WriteBlocking | CommandFlags.DenyOom, "list", BRPopLPush, 1, 2, 1),
-        new("blmpop", -5, CommandFlags.Write | CommandFlags.Blocking, "list", BLMPop),
+        new("blmpop", -5, CommandFlags.Write | CommandFlags.Blocking | CommandFlags.MovableKeys, "list", BLMPop),
     ];
 
     // ---- reply helpers ----
 
     /// <summary>Writes a list element as a bulk string (integers in decimal).</summary>
-    internal static void BulkElement(IReplyWriter r, in ListpackEntry e)
-    {
-        if (e.IsInteger)
-        {
-            Span<byte> digits = stackalloc byte[20];
-            Utf8Formatter.TryFormat(e.Integer, digits, out int n);
-            r.Bulk(digits[..n]);
-        }
-        else
-        {
-            r.Bulk(e.Bytes);
-        }
-    }
+    internal static void BulkElement(IReplyWriter r, in ListpackEntry e) => ListOps.WriteBulk(r, e);
 
     // Writes elements as an array (or, for a single pop without COUNT, one bulk string).
     private struct ReplyReader(IReplyWriter reply, bool array) : IKeyedListReader

@@ -19,6 +19,8 @@ internal static partial class ServerCommands
         (CommandFlags.Fast, "fast"),
         (CommandFlags.NoAuth, "no_auth"),
         (CommandFlags.AllowBusy, "allow_busy"),
+        // lists
+        (CommandFlags.MovableKeys, "movablekeys"),
     ];
 
     // Valkey's ACL categories in its own order (ACLCommandCategories): implicit ones from the flags
@@ -201,7 +203,15 @@ internal static partial class ServerCommands
         }
         ReplyKeySpecs(ctx, def);
         var subs = def.SubCommands ?? [];
-        r.Array(subs.Length);
+        // Valkey's addReplyCommandSubCommands: an empty RESP3 set when there are none, else an array.
+        if (subs.Length == 0)
+        {
+            r.Set(0);
+        }
+        else
+        {
+            r.Array(subs.Length);
+        }
         foreach (var sub in subs)
         {
             ReplyInfo(ctx, sub);
@@ -379,15 +389,16 @@ internal static partial class ServerCommands
             ctx.Reply.Error(ErrorMessages.CommandInvalidArgCount);
             return;
         }
-        if (def.FirstKey == 0)
+        var movable = KeynumKeyPositions(def, args, 2);
+        if (def.FirstKey == 0 && movable is null)
         {
             ctx.Reply.Error(ErrorMessages.CommandNoKeys);
             return;
         }
         int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
         int step = Math.Max(1, def.KeyStep);
-        var positions = new List<int>();
-        for (int i = def.FirstKey; i <= last && i < argc; i += step)
+        var positions = movable ?? new List<int>();
+        for (int i = def.FirstKey; movable is null && i <= last && i < argc; i += step)
         {
             positions.Add(i + 2);
         }

@@ -68,6 +68,29 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // lists
+        ["blmove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["blmpop"] = [RwAccessDelete],
+        ["blpop"] = [RwAccessDelete],
+        ["brpop"] = [RwAccessDelete],
+        ["brpoplpush"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["lindex"] = [RoAccess],
+        ["linsert"] = [new(["RW", "insert"])],
+        ["llen"] = [Ro],
+        ["lmove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["lmpop"] = [RwAccessDelete],
+        ["lpop"] = [RwAccessDelete],
+        ["lpos"] = [RoAccess],
+        ["lpush"] = [new(["RW", "insert"])],
+        ["lpushx"] = [new(["RW", "insert"])],
+        ["lrange"] = [RoAccess],
+        ["lrem"] = [new(["RW", "delete"])],
+        ["lset"] = [RwUpdate],
+        ["ltrim"] = [new(["RW", "delete"])],
+        ["rpop"] = [RwAccessDelete],
+        ["rpoplpush"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["rpush"] = [new(["RW", "insert"])],
+        ["rpushx"] = [new(["RW", "insert"])],
         // ---- hashes (issue 4) ----
         ["hdel"] = [RwDeleteHash],
         ["hexists"] = [Ro],
@@ -88,15 +111,20 @@ internal static partial class ServerCommands
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.
+    // A RESP3 set, as Valkey's addReplyCommandKeySpecs (addReplySetLen); an array in RESP2.
     private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
     {
         var r = ctx.Reply;
-        if (def.FirstKey == 0 || !KeySpecs.TryGetValue(def.FullName, out var specs))
+        if (TryReplyKeynumSpec(ctx, def))
         {
-            r.Array(0);
             return;
         }
-        r.Array(specs.Length);
+        if (def.FirstKey == 0 || !KeySpecs.TryGetValue(def.FullName, out var specs))
+        {
+            r.Set(0);
+            return;
+        }
+        r.Set(specs.Length);
         for (int i = 0; i < specs.Length; i++)
         {
             var spec = specs[i];

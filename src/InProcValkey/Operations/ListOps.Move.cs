@@ -12,12 +12,8 @@ internal interface IKeyedListReader : IListReader
 
 internal static partial class ListOps
 {
-    // Hook for the blocking infrastructure: a key that may now serve a blocked client (lock held).
-    private static void SignalReady(Database db, ReadOnlySpan<byte> key)
-    {
-        _ = db;
-        _ = key;
-    }
+    // A key that may now serve a blocked client (lock held); the dispatcher or the typed API serves it after the call.
+    private static void SignalReady(Database db, ReadOnlySpan<byte> key) => db.Engine.Blocking.SignalKeyReady(db, key);
 
     /// <summary>
     /// LMOVE / RPOPLPUSH (<c>lmoveGenericCommand</c>): pops from one end of <paramref name="source"/> and pushes to one

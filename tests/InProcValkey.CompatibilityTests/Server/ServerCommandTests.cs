@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Server;
 
 /// <summary>CONFIG GET/SET errors, COMMAND GETKEYS, INFO keyspace, LASTSAVE shape, CLUSTER/SENTINEL (server commands, issue 3).</summary>
-public sealed class ServerCommandTests(RedisServerFixture server) : CompatTest(server)
+public class ServerCommandTests(RedisServerFixture server) : CompatTest(server)
 {
     [Theory]
     [InlineData("maxmemory-policy")]
