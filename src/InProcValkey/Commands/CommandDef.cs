@@ -18,6 +18,11 @@ internal enum CommandFlags
     /// <summary>Runs before authentication (AUTH, HELLO, QUIT, RESET): Valkey's <c>CMD_NO_AUTH</c>.</summary>
     NoAuth = 1 << 9,
     AllowBusy = 1 << 10,
+
+    // ---- lists (also used by other multi-key pops) ----
+
+    /// <summary>The keys' positions depend on the arguments (LMPOP's numkeys): COMMAND INFO "movablekeys".</summary>
+    MovableKeys = 1 << 11,
 }
 
 /// <summary>Runs a command. Arity has been checked by the dispatcher.</summary>

@@ -17,7 +17,10 @@ internal sealed class CommandTable
         ExpireCommands.All,
         DatabaseCommands.All,
         ServerCommands.All,
-        ConnectionStateCommands.All);
+        ConnectionStateCommands.All,
+        // lists
+        ListCommands.All,
+        HashCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
