@@ -154,9 +154,14 @@ internal sealed class CommandTable
         bool sampled = ctx.NextCallIsSampled();
         long coarseStart = Environment.TickCount64;
         long preciseStart = sampled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        long errorsBefore = ctx.ErrorReplies;
         def.Handler(ctx);
         // Valkey serves the clients blocked on keys this command made ready right after it (handleClientsBlockedOnKeys).
         ctx.Engine.Blocking.ServeIfReady();
+        if (ctx.ErrorReplies != errorsBefore)
+        {
+            ctx.Engine.ServerStats.OnFailed(def);
+        }
         long preciseTicks = sampled ? System.Diagnostics.Stopwatch.GetTimestamp() - preciseStart : -1;
         ctx.Engine.ServerStats.OnCall(ctx, def, preciseTicks, Environment.TickCount64 - coarseStart);
     }
