@@ -211,6 +211,7 @@ public static class KnownDifferences
         }
         return global::InProcValkey.ValkeyReply.Array([.. lines]);
     }
+
     // lists: whether an LPOS command has RANK LONG_MIN before any option error.
     private static bool HasRankLongMin(IReadOnlyList<byte[]> cmd)
     {
