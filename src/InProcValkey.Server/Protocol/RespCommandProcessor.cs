@@ -56,6 +56,23 @@ internal sealed class RespCommandProcessor
     /// <summary>Runs every complete command in <paramref name="input"/>; <paramref name="consumed"/> bytes may be dropped.</summary>
     public RespBatchOutcome Process(ReadOnlySpan<byte> input, IBufferWriter<byte> output, out int consumed)
     {
+        Context.CoarseMark = Environment.TickCount64;
+        var outcome = ProcessSpan(input, output, out consumed);
+        Context.CoarseMark = -1;
+        return outcome;
+    }
+
+    /// <summary>Runs every complete command in <paramref name="input"/>; the bytes before <paramref name="consumed"/> may be dropped.</summary>
+    public RespBatchOutcome Process(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
+    {
+        Context.CoarseMark = Environment.TickCount64;
+        var outcome = ProcessSequence(input, output, out consumed);
+        Context.CoarseMark = -1;
+        return outcome;
+    }
+
+    private RespBatchOutcome ProcessSpan(ReadOnlySpan<byte> input, IBufferWriter<byte> output, out int consumed)
+    {
         Writer.Output = output;
         int pos = 0;
         while (true)
@@ -77,12 +94,11 @@ internal sealed class RespCommandProcessor
         }
     }
 
-    /// <summary>Runs every complete command in <paramref name="input"/>; the bytes before <paramref name="consumed"/> may be dropped.</summary>
-    public RespBatchOutcome Process(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
+    private RespBatchOutcome ProcessSequence(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
     {
         if (input.IsSingleSegment)
         {
-            var outcome = Process(input.FirstSpan, output, out int used);
+            var outcome = ProcessSpan(input.FirstSpan, output, out int used);
             consumed = input.GetPosition(used);
             return outcome;
         }
@@ -107,6 +123,8 @@ internal sealed class RespCommandProcessor
         }
     }
 
+    private const int LargeCommandBytes = 64 * 1024;
+
     private IBufferWriter<byte>? _replyOutput;
 
     /// <summary>CLIENT REPLY ON while replies were off: the rest of this command's reply (its OK) reaches the client.</summary>
@@ -123,6 +141,11 @@ internal sealed class RespCommandProcessor
 
     private void Run()
     {
+        if (Context.Args.ByteCount > LargeCommandBytes)
+        {
+            // Copying a large command out of the input took time of its own: not the command's (see CoarseMark).
+            Context.CoarseMark = Environment.TickCount64;
+        }
         var client = Context.Client;
         if (client is null || client.ReplyMode == ClientReplyMode.On)
         {
