@@ -6,6 +6,7 @@
 #   ROUNDS=5 REQUESTS=500000 WARMUP=0 benchmarks/redis-benchmark.sh
 #   TESTS=get,set PIPELINES="1 16 64" benchmarks/redis-benchmark.sh
 #   REDIS_SERVER=/path/to/valkey-server benchmarks/redis-benchmark.sh
+#   PIN=1 benchmarks/redis-benchmark.sh           # both servers on one CPU, redis-benchmark on the others
 #
 # Both servers run at once on free loopback ports. Every (pipeline depth, command) pair is measured against each
 # server back to back, alternating which goes first from round to round, so both share the machine's noise; the
@@ -21,6 +22,7 @@ REQUESTS="${REQUESTS:-200000}"
 PIPELINES="${PIPELINES:-1 16}"
 ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-200000}"        # requests per command and pipeline depth before measuring; 0 = none
+PIN="${PIN:-0}"                   # 1: each server pinned to the last CPU and redis-benchmark to the others (taskset)
 REDIS_SERVER="${REDIS_SERVER:-redis-server}"
 REDIS_BENCHMARK="${REDIS_BENCHMARK:-redis-benchmark}"
 OUT="${OUT:-${TMPDIR:-/tmp}/inprocvalkey-redis-benchmark}"
@@ -60,12 +62,20 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+SERVER_CPU=()
+CLIENT_CPU=()
+if [ "$PIN" = 1 ]; then
+    last=$(($(nproc) - 1))
+    SERVER_CPU=(taskset -c "$last")
+    [ "$last" -gt 0 ] && CLIENT_CPU=(taskset -c "0-$((last - 1))")
+fi
+
 OURS_PORT=$(free_port)
-setsid dotnet "$DLL" --port "$OURS_PORT" --loglevel warning >"$OUT/ours.log" 2>&1 </dev/null &
+setsid "${SERVER_CPU[@]}" dotnet "$DLL" --port "$OURS_PORT" --loglevel warning >"$OUT/ours.log" 2>&1 </dev/null &
 OURS_PID=$!
 REDIS_PORT=$(free_port)
 while [ "$REDIS_PORT" = "$OURS_PORT" ]; do REDIS_PORT=$(free_port); done
-setsid "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+setsid "${SERVER_CPU[@]}" "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
     --loglevel warning >"$OUT/redis.log" 2>&1 </dev/null &
 REDIS_PID=$!
 
@@ -82,11 +92,11 @@ wait_ready redis-server "$REDIS_PID" "$REDIS_PORT" "$OUT/redis.log" ""
 
 REDIS_VERSION=$("$REDIS_SERVER" --version | sed -n 's/.*v=\([^ ]*\).*/\1/p')
 echo "inprocvalkey-server on $OURS_PORT (pid $OURS_PID), redis-server $REDIS_VERSION on $REDIS_PORT (pid $REDIS_PID)" >&2
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); redis-benchmark -c $CLIENTS -n $REQUESTS, $ROUNDS rounds" >&2
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); redis-benchmark -c $CLIENTS -n $REQUESTS, $ROUNDS rounds, pinned: $PIN" >&2
 
 # One redis-benchmark run of one command; prints its requests per second.
 measure() { # port pipeline test
-    "$REDIS_BENCHMARK" -p "$1" -c "$CLIENTS" -n "$REQUESTS" -P "$2" -t "$3" --csv 2>/dev/null \
+    "${CLIENT_CPU[@]}" "$REDIS_BENCHMARK" -p "$1" -c "$CLIENTS" -n "$REQUESTS" -P "$2" -t "$3" --csv 2>/dev/null \
         | awk -F'","' 'NR > 1 { print $2; exit }'
 }
 
@@ -119,7 +129,7 @@ for round in $(seq "$ROUNDS"); do
 done
 
 echo
-echo "redis-benchmark -c $CLIENTS -n $REQUESTS, median of $ROUNDS rounds; $(nproc) cores; redis-server $REDIS_VERSION"
+echo "redis-benchmark -c $CLIENTS -n $REQUESTS, median of $ROUNDS rounds; $(nproc) cores (load at the end $(cut -d' ' -f1-3 /proc/loadavg)); pinned: $PIN; redis-server $REDIS_VERSION"
 echo
 echo "| command | -P | inprocvalkey-server req/s | redis-server req/s | ours / redis |"
 echo "| --- | ---: | ---: | ---: | ---: |"
