@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Text;
 using InProcValkey.Commands;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace InProcValkey.Server;
 
 /// <summary>
-/// One accepted connection: a socket read through a <see cref="PipeReader"/>, a <see cref="RespCommandProcessor"/>
-/// running every complete command of each read, and the replies flushed once per batch.
+/// One accepted connection: a socket read into a receive buffer, a <see cref="RespCommandProcessor"/> running every
+/// complete command of each read, and the replies (a <see cref="ReplyBuffer"/>) sent once per batch.
 /// </summary>
 internal sealed class ClientConnection : IClientConnection
 {
@@ -129,53 +128,63 @@ internal sealed class ClientConnection : IClientConnection
             + $"user=default redir=-1 resp={Protocol} lib-name={LibName} lib-ver={LibVersion}";
     }
 
-    // Reads of up to 16 KB into one buffer: a pipelined batch (redis-benchmark -P 16 of MSET is about 7 KB) then
-    // usually arrives in one segment, which the parser reads as a single span (its fast path), and one receive call
-    // takes it all. The pool buffers are returned when the connection is idle (no data pending).
-    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true);
-
-    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 16 * 1024, leaveOpen: true);
+    /// <summary>Size of the receive buffer; it grows (doubling) only while one incomplete command does not fit.</summary>
+    internal const int ReceiveBufferSize = 16 * 1024;
 
     /// <summary>Serves the connection until the client leaves, QUIT, a protocol error, a kill or the server stops.</summary>
+    /// <remarks>
+    /// The loop reads the socket straight into one receive buffer and sends the batch's replies straight from a
+    /// <see cref="ReplyBuffer"/>, one send per batch of available input, without streams or pipes in between: the
+    /// socket's own awaitables complete synchronously when data is there or the send fits the kernel's buffer, so a
+    /// batch costs a receive and a send and no allocation. Unparsed bytes (an incomplete command) stay at the start of
+    /// the receive buffer; the buffer doubles only when an incomplete command fills it (the query buffer limit, checked
+    /// by the processor after every batch, bounds that), and goes back to its usual size once drained.
+    /// </remarks>
     public async Task RunAsync(CancellationToken serverStopping)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, _closing.Token);
         var token = linked.Token;
-        var stream = new NetworkStream(_socket, ownsSocket: false);
-        var reader = PipeReader.Create(stream, ReaderOptions);
-        var writer = PipeWriter.Create(stream, WriterOptions);
+        var replies = new ReplyBuffer();
+        byte[] input = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
+        int start = 0, end = 0; // unparsed bytes are input[start..end)
         string reason = "client closed the connection";
         try
         {
             while (true)
             {
-                var result = await reader.ReadAsync(token).ConfigureAwait(false);
-                var buffer = result.Buffer;
+                if (end == input.Length)
+                {
+                    input = MakeRoom(input, ref start, ref end);
+                }
+                int received = await _socket.ReceiveAsync(input.AsMemory(end), SocketFlags.None, token).ConfigureAwait(false);
+                if (received == 0)
+                {
+                    break;
+                }
+                end += received;
                 Volatile.Write(ref _lastActivityMs, Environment.TickCount64);
-                if (!buffer.IsEmpty)
+                long before = _processor.CommandsProcessed;
+                var outcome = _processor.Process(input.AsSpan(start, end - start), replies, out int consumed);
+                start += consumed;
+                if (start == end)
                 {
-                    long before = _processor.CommandsProcessed;
-                    var outcome = _processor.Process(buffer, writer, out var consumed);
-                    reader.AdvanceTo(consumed, buffer.End);
-                    _server.Metrics.Commands.Add(_processor.CommandsProcessed - before);
-                    await writer.FlushAsync(token).ConfigureAwait(false);
-                    if (outcome == RespBatchOutcome.CloseAfterReply)
+                    start = end = 0;
+                    if (input.Length > ReceiveBufferSize)
                     {
-                        reason = _processor.CloseRequested ? "quit or killed" : "protocol error";
-                        break;
-                    }
-                    if (outcome == RespBatchOutcome.Close)
-                    {
-                        reason = "client-query-buffer-limit reached";
-                        break;
+                        ArrayPool<byte>.Shared.Return(input);
+                        input = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
                     }
                 }
-                else
+                _server.Metrics.Commands.Add(_processor.CommandsProcessed - before);
+                await SendAsync(replies, token).ConfigureAwait(false);
+                if (outcome == RespBatchOutcome.CloseAfterReply)
                 {
-                    reader.AdvanceTo(buffer.Start, buffer.End);
+                    reason = _processor.CloseRequested ? "quit or killed" : "protocol error";
+                    break;
                 }
-                if (result.IsCompleted)
+                if (outcome == RespBatchOutcome.Close)
                 {
+                    reason = "client-query-buffer-limit reached";
                     break;
                 }
             }
@@ -195,11 +204,43 @@ internal sealed class ClientConnection : IClientConnection
         }
         finally
         {
-            await reader.CompleteAsync().ConfigureAwait(false);
-            await writer.CompleteAsync().ConfigureAwait(false);
             Close();
+            replies.Clear();
+            ArrayPool<byte>.Shared.Return(input);
             Log.Closed(_server.Logger, Id, reason);
         }
+    }
+
+    // The buffer is full of unparsed bytes: move them to the front, or, when they already start there, double it.
+    private static byte[] MakeRoom(byte[] input, ref int start, ref int end)
+    {
+        if (start > 0)
+        {
+            input.AsSpan(start, end - start).CopyTo(input);
+            end -= start;
+            start = 0;
+            return input;
+        }
+        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)input.Length * 2, Array.MaxLength));
+        input.AsSpan(0, end).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(input);
+        return bigger;
+    }
+
+    // Sends everything written since the last send (a stream socket may take it in several calls).
+    private async ValueTask SendAsync(ReplyBuffer replies, CancellationToken token)
+    {
+        if (replies.Length == 0)
+        {
+            return;
+        }
+        var pending = replies.Written;
+        while (!pending.IsEmpty)
+        {
+            int sent = await _socket.SendAsync(pending, SocketFlags.None, token).ConfigureAwait(false);
+            pending = pending[sent..];
+        }
+        replies.Clear();
     }
 
     /// <summary>Closes the socket (idempotent).</summary>
