@@ -70,25 +70,32 @@ if [ "$PIN" = 1 ]; then
     [ "$last" -gt 0 ] && CLIENT_CPU=(taskset -c "0-$((last - 1))")
 fi
 
-OURS_PORT=$(free_port)
-setsid "${SERVER_CPU[@]}" dotnet "$DLL" --port "$OURS_PORT" --loglevel warning >"$OUT/ours.log" 2>&1 </dev/null &
-OURS_PID=$!
-REDIS_PORT=$(free_port)
-while [ "$REDIS_PORT" = "$OURS_PORT" ]; do REDIS_PORT=$(free_port); done
-setsid "${SERVER_CPU[@]}" "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
-    --loglevel warning >"$OUT/redis.log" 2>&1 </dev/null &
-REDIS_PID=$!
-
-wait_ready() { # name pid port log pattern
+wait_ready() { # name pid port log pattern; returns 1 when the server exited (e.g. its port was taken meanwhile)
     for _ in $(seq 300); do
-        if grep -q "$5" "$4" 2>/dev/null && redis-cli -p "$3" ping >/dev/null 2>&1; then return; fi
-        kill -0 "$2" 2>/dev/null || { echo "$1 exited:" >&2; cat "$4" >&2; exit 1; }
+        if grep -q "$5" "$4" 2>/dev/null && redis-cli -p "$3" ping >/dev/null 2>&1; then return 0; fi
+        kill -0 "$2" 2>/dev/null || return 1
         sleep 0.1
     done
     echo "$1 not ready after 30 s:" >&2; cat "$4" >&2; exit 1
 }
-wait_ready inprocvalkey-server "$OURS_PID" "$OURS_PORT" "$OUT/ours.log" "Ready to accept connections"
-wait_ready redis-server "$REDIS_PID" "$REDIS_PORT" "$OUT/redis.log" ""
+
+# Each server on a free port; a port taken between the check and the bind is retried on another.
+for attempt in 1 2 3 4 5; do
+    OURS_PORT=$(free_port)
+    setsid "${SERVER_CPU[@]}" dotnet "$DLL" --port "$OURS_PORT" --loglevel warning >"$OUT/ours.log" 2>&1 </dev/null &
+    OURS_PID=$!
+    wait_ready inprocvalkey-server "$OURS_PID" "$OURS_PORT" "$OUT/ours.log" "Ready to accept connections" && break
+    [ "$attempt" = 5 ] && { echo "inprocvalkey-server exited:" >&2; cat "$OUT/ours.log" >&2; exit 1; }
+done
+for attempt in 1 2 3 4 5; do
+    REDIS_PORT=$(free_port)
+    [ "$REDIS_PORT" = "$OURS_PORT" ] && continue
+    setsid "${SERVER_CPU[@]}" "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+        --daemonize no --loglevel notice >"$OUT/redis.log" 2>&1 </dev/null &
+    REDIS_PID=$!
+    wait_ready redis-server "$REDIS_PID" "$REDIS_PORT" "$OUT/redis.log" "Ready to accept connections" && break
+    [ "$attempt" = 5 ] && { echo "redis-server exited:" >&2; cat "$OUT/redis.log" >&2; exit 1; }
+done
 
 REDIS_VERSION=$("$REDIS_SERVER" --version | sed -n 's/.*v=\([^ ]*\).*/\1/p')
 echo "inprocvalkey-server on $OURS_PORT (pid $OURS_PID), redis-server $REDIS_VERSION on $REDIS_PORT (pid $REDIS_PID)" >&2
