@@ -18,6 +18,11 @@ internal enum CommandFlags
     /// <summary>Runs before authentication (AUTH, HELLO, QUIT, RESET): Valkey's <c>CMD_NO_AUTH</c>.</summary>
     NoAuth = 1 << 9,
     AllowBusy = 1 << 10,
+
+    // ---- sorted sets (issue 5) ----
+
+    /// <summary>The keys are found by parsing the arguments (a numkeys argument): Valkey's <c>CMD_MOVABLE_KEYS</c>.</summary>
+    MovableKeys = 1 << 11,
 }
 
 /// <summary>Runs a command. Arity has been checked by the dispatcher.</summary>

@@ -17,7 +17,9 @@ internal sealed class CommandTable
         ExpireCommands.All,
         DatabaseCommands.All,
         ServerCommands.All,
-        ConnectionStateCommands.All);
+        ConnectionStateCommands.All,
+        // sorted sets (issue 5)
+        SortedSetCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;

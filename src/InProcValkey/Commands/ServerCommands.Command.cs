@@ -19,6 +19,8 @@ internal static partial class ServerCommands
         (CommandFlags.Fast, "fast"),
         (CommandFlags.NoAuth, "no_auth"),
         (CommandFlags.AllowBusy, "allow_busy"),
+        // sorted sets (issue 5)
+        (CommandFlags.MovableKeys, "movablekeys"),
     ];
 
     // Valkey's ACL categories in its own order (ACLCommandCategories): implicit ones from the flags
