@@ -122,7 +122,7 @@ internal static partial class SortedSetCommands
         var items = ZsetItems.Rent();
         if (!ReplyIfError(ctx, SortedSetOps.Pop(ctx.Db, keys, max, count, ref ctx.Clock, items, out int k)))
         {
-            ReplyKeyAndPairs(ctx, k < 0 ? null : keys[k], items);
+            ReplyKeyAndPairs(ctx, k < 0 ? null : (ReadOnlyMemory<byte>?)keys[k], items);
             popped = k >= 0;
         }
         items.Return();

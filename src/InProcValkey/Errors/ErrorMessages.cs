@@ -171,6 +171,6 @@ internal static class ErrorMessages
     /// <summary><c>ERR at least 1 input key is needed for 'zunionstore' command</c>.</summary>
     public static string ZsetAtLeastOneKey(string command) => Sanitize($"ERR at least 1 input key is needed for '{command}' command");
 
-    /// <summary>getRangeLongFromObjectOrReply without a message: <c>ERR value is out of range, must be between MIN and MAX</c>.</summary>
-    public static string ValueOutOfRangeBetween(long min, long max) => $"ERR value is out of range, must be between {min} and {max}";
+    /// <summary>getRangeLongFromObjectOrReply without a message: <c>ERR value is out of range, value must between MIN and MAX</c>.</summary>
+    public static string ValueOutOfRangeBetween(long min, long max) => $"ERR value is out of range, value must between {min} and {max}";
 }

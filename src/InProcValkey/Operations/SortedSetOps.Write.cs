@@ -102,7 +102,7 @@ internal static partial class SortedSetOps
                 : ZsetEdit.Open(db, shard, h, index, e);
             if (e is not null)
             {
-                edit.MaybeConvert(scores.Length, maxLength);
+                edit.MaybeConvert(scores.Length);
             }
             for (int i = 0; i < scores.Length; i++)
             {

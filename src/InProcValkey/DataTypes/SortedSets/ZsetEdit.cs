@@ -101,10 +101,13 @@ internal sealed class ZsetEdit : IDisposable
     /// <summary>A view of the current content (valid until the next change).</summary>
     public ZsetView View => _tree is not null ? new ZsetView(_tree) : new ZsetView(_compact!.Data);
 
-    /// <summary>Valkey's <c>zsetTypeMaybeConvert</c>: converts when the hints pass a limit.</summary>
-    public void MaybeConvert(long sizeHint, long maxLengthHint)
+    /// <summary>
+    /// Valkey 7.2's <c>zsetTypeMaybeConvert</c>: converts when the number of pairs a command brings passes the entries limit,
+    /// even if they only update existing members (Redis 7.0 converts only on actual growth).
+    /// </summary>
+    public void MaybeConvert(long sizeHint)
     {
-        if (_tree is null && !_limits.FitsCompact(sizeHint, maxLengthHint))
+        if (_tree is null && sizeHint > _limits.MaxEntries)
         {
             ConvertToTree();
         }
