@@ -71,6 +71,11 @@ internal static partial class ServerCommands
     private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
     {
         var r = ctx.Reply;
+        // sorted sets (issue 5)
+        if (TryReplySortedSetKeySpecs(ctx, def))
+        {
+            return;
+        }
         if (def.FirstKey == 0 || !KeySpecs.TryGetValue(def.FullName, out var specs))
         {
             r.Array(0);
@@ -122,6 +127,11 @@ internal static partial class ServerCommands
     // overwrites (Valkey's setGetKeys: OW update).
     private static string[] KeyFlags(CommandContext ctx, CommandDef def, int k, int argOffset)
     {
+        // sorted sets (issue 5)
+        if (SortedSetKeyFlags(def, k) is { } zflags)
+        {
+            return zflags;
+        }
         if (!KeySpecs.TryGetValue(def.FullName, out var specs))
         {
             return def.Flags.HasFlag(CommandFlags.ReadOnly) ? RoAccess.Flags : RwUpdate.Flags;
