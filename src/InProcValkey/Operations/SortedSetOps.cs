@@ -170,8 +170,16 @@ internal static partial class SortedSetOps
             var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
             if (e is not null)
             {
-                var (start, end) = ViewLocked(shard, index, e).RanksOf(range);
-                count = end - start;
+                var view = ViewLocked(shard, index, e);
+                if (view.IsCompact)
+                {
+                    count = CompactLexRun(view, range, false, 0, -1).Count;
+                }
+                else
+                {
+                    var (start, end) = view.RanksOf(range);
+                    count = end - start;
+                }
             }
             return error;
         }
@@ -215,6 +223,10 @@ internal static partial class SortedSetOps
         {
             return (0, 0);
         }
+        if (spec.Kind == ZRangeKind.Lex && view.IsCompact)
+        {
+            return CompactLexRun(view, spec.Lex, spec.Reverse, spec.Offset, spec.Limit);
+        }
         var (lo, hi) = spec.Kind == ZRangeKind.Score ? view.RanksOf(spec.Score) : view.RanksOf(spec.Lex);
         long available = hi - lo - spec.Offset;
         if (available <= 0)
@@ -223,6 +235,69 @@ internal static partial class SortedSetOps
         }
         int count = (int)(spec.Limit < 0 ? available : Math.Min(available, spec.Limit));
         return spec.Reverse ? ((int)(hi - 1 - spec.Offset), count) : ((int)(lo + spec.Offset), count);
+    }
+
+    /// <summary>
+    /// A lex range over a listpack exactly as Valkey walks it (<c>zzlFirstInLexRange</c> / <c>zzlLastInLexRange</c>, then
+    /// the offset skipped unchecked, then elements while the far bound holds). The same as a binary search when members are
+    /// ordered (all scores equal); when they are not, Valkey's answer is this walk's, which this reproduces.
+    /// </summary>
+    internal static (int First, int Count) CompactLexRun(in ZsetView view, in LexRange r, bool reverse, long offset, long limit)
+    {
+        int n = view.Count;
+        if (n == 0 || r.IsEmpty || !r.AboveMin(view.At(n - 1).Member) || !r.BelowMax(view.At(0).Member))
+        {
+            return (0, 0);
+        }
+        int start = -1;
+        if (!reverse)
+        {
+            var c = view.At(0);
+            for (int i = 0; i < n; i++, c.MoveNext())
+            {
+                if (r.AboveMin(c.Member))
+                {
+                    start = r.BelowMax(c.Member) ? i : -1;
+                    break;
+                }
+            }
+        }
+        else
+        {
+            var c = view.At(n - 1);
+            for (int i = n - 1; i >= 0; i--, c.MovePrev())
+            {
+                if (r.BelowMax(c.Member))
+                {
+                    start = r.AboveMin(c.Member) ? i : -1;
+                    break;
+                }
+            }
+        }
+        if (start < 0)
+        {
+            return (0, 0);
+        }
+        long s = reverse ? start - offset : start + offset;
+        if (s < 0 || s >= n)
+        {
+            return (0, 0);
+        }
+        int count = 0;
+        var k = view.At((int)s);
+        while (k.Valid && (limit < 0 || count < limit) && (reverse ? r.AboveMin(k.Member) : r.BelowMax(k.Member)))
+        {
+            count++;
+            if (reverse)
+            {
+                k.MovePrev();
+            }
+            else
+            {
+                k.MoveNext();
+            }
+        }
+        return ((int)s, count);
     }
 
     /// <summary>Copies the selected elements into <paramref name="output"/> in reply order.</summary>
