@@ -13,6 +13,8 @@ public static class Program
     {
         int count = 1_000_000;
         bool redis = true, reference = true;
+        // sorted sets (issue 5): --zset measures one sorted set of --keys members instead.
+        bool zset = false;
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -20,6 +22,9 @@ public static class Program
             {
                 case "--keys" when i + 1 < args.Length:
                     count = int.Parse(args[++i], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                    break;
+                case "--zset":
+                    zset = true;
                     break;
                 case "--no-redis":
                     redis = false;
@@ -42,6 +47,10 @@ public static class Program
         }
 
         string? binary = redis ? RedisServer.Find(redisPath) : null;
+        if (zset)
+        {
+            return SortedSetMemory.Run(count, binary);
+        }
         Console.WriteLine($"Memory per key: {Dataset.Describe(count)}.");
         Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}.");
         if (redis && binary is null)

@@ -6,7 +6,7 @@ namespace InProcValkey.DataTypes.SortedSets;
 /// An order-statistic B+tree of (score, member) pairs ordered as Valkey orders a sorted set (score, then member bytes
 /// with <c>memcmp</c> then length, as <c>sdscmp</c>). Each inner node keeps the element count of every child, so rank,
 /// select and range bounds are O(log n) and never scan. Leaves are linked both ways for range iteration. Members are
-/// the same <c>byte[]</c> instances the sorted set's dictionary holds, so a member costs one array plus two slots here.
+/// the same arrays (score prefix + member bytes) the sorted set's member table holds, so a member costs one array plus two slots here.
 /// Not thread-safe: the caller holds the key's shard lock.
 /// </summary>
 internal sealed class ZsetTree
@@ -58,6 +58,10 @@ internal sealed class ZsetTree
 
     public Leaf Last => _last;
 
+    /// <summary>The member part of a stored member array (after its score prefix).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> M(byte[] stored) => stored.AsSpan(ZsetMemberTable.Prefix);
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Compare(double s1, ReadOnlySpan<byte> m1, double s2, ReadOnlySpan<byte> m2)
     {
@@ -79,7 +83,7 @@ internal sealed class ZsetTree
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (Compare(n.SepScores[mid], n.SepMembers[mid], score, member) <= 0)
+            if (Compare(n.SepScores[mid], M(n.SepMembers[mid]), score, member) <= 0)
             {
                 ans = mid;
                 lo = mid + 1;
@@ -99,7 +103,7 @@ internal sealed class ZsetTree
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (Compare(l.Scores[mid], l.Members[mid], score, member) < 0)
+            if (Compare(l.Scores[mid], M(l.Members[mid]), score, member) < 0)
             {
                 lo = mid + 1;
             }
@@ -151,7 +155,7 @@ internal sealed class ZsetTree
     {
         if (n is Leaf leaf)
         {
-            int pos = LeafLowerBound(leaf, score, member);
+            int pos = LeafLowerBound(leaf, score, M(member));
             if (leaf.Count < LeafCapacity)
             {
                 InsertInLeaf(leaf, pos, score, member);
@@ -194,7 +198,7 @@ internal sealed class ZsetTree
             return right;
         }
         var inner = (Inner)n;
-        int ci = ChildFor(inner, score, member);
+        int ci = ChildFor(inner, score, M(member));
         var child = inner.Children[ci];
         var split = InsertInto(child, score, member, out double cs, out byte[]? cm);
         if (split is null)
@@ -309,7 +313,7 @@ internal sealed class ZsetTree
         if (n is Leaf leaf)
         {
             int pos = LeafLowerBound(leaf, score, member);
-            if (pos >= leaf.Count || Compare(leaf.Scores[pos], leaf.Members[pos], score, member) != 0)
+            if (pos >= leaf.Count || Compare(leaf.Scores[pos], M(leaf.Members[pos]), score, member) != 0)
             {
                 return false;
             }
@@ -529,7 +533,7 @@ internal sealed class ZsetTree
             int ci = 0;
             for (int i = 1; i < inner.Count; i++)
             {
-                int c = bound.CompareMember(inner.SepMembers[i]);
+                int c = bound.CompareMember(M(inner.SepMembers[i]));
                 // c is bound vs member: member below bound means c > 0.
                 if (orEqual ? c >= 0 : c > 0)
                 {
@@ -551,7 +555,7 @@ internal sealed class ZsetTree
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            int c = bound.CompareMember(leaf.Members[mid]);
+            int c = bound.CompareMember(M(leaf.Members[mid]));
             if (orEqual ? c >= 0 : c > 0)
             {
                 lo = mid + 1;

@@ -167,7 +167,7 @@ internal ref struct ZsetCursor
         _pos = index;
         _next = 0;
         Valid = true;
-        _member = leaf.Members[index];
+        _member = ZsetTree.M(leaf.Members[index]);
         _score = leaf.Scores[index];
     }
 
@@ -177,8 +177,8 @@ internal ref struct ZsetCursor
 
     public readonly double Score => _score;
 
-    /// <summary>The member as an array (the tree's own array: callers must not change it).</summary>
-    public readonly byte[] MemberArray => _leaf is not null ? _leaf.Members[_pos] : _member.ToArray();
+    /// <summary>A copy of the member.</summary>
+    public readonly byte[] MemberArray => _member.ToArray();
 
     public void MoveNext()
     {
@@ -196,7 +196,7 @@ internal ref struct ZsetCursor
                     return;
                 }
             }
-            _member = _leaf.Members[_pos];
+            _member = ZsetTree.M(_leaf.Members[_pos]);
             _score = _leaf.Scores[_pos];
             return;
         }
@@ -233,7 +233,7 @@ internal ref struct ZsetCursor
                 }
                 _pos = _leaf.Count - 1;
             }
-            _member = _leaf.Members[_pos];
+            _member = ZsetTree.M(_leaf.Members[_pos]);
             _score = _leaf.Scores[_pos];
             return;
         }
