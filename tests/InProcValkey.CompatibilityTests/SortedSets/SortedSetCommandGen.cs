@@ -7,14 +7,15 @@ namespace InProcValkey.CompatibilityTests.SortedSets;
 
 /// <summary>
 /// Random sorted-set commands over keys a, b, c (and a string key s), few members so they collide, scores including
-/// infinities and invalid ones, every range form and option. Nothing nondeterministic (ZRANDMEMBER, ZSCAN cursors) is generated.
+/// infinities and invalid ones, every range form and option. -0 is left out: whether it reads back as 0 depends on whether
+/// the set passed through a listpack, which ZADD's size hints decide differently in Redis 7.0 and Valkey 7.2 (unit-tested). Nothing nondeterministic (ZRANDMEMBER, ZSCAN cursors) is generated.
 /// </summary>
 public static class SortedSetCommandGen
 {
     private static readonly Gen<byte[]> Key = Gen.Elements(B("a"), B("b"), B("c"), B("s"));
     private static readonly Gen<byte[]> ShortMember = Gen.Elements(B("m1"), B("m2"), B("m3"), B("x"), B("y"), B(""), B("m10"), B("zz"));
     private static readonly Gen<byte[]> AnyMember = Gen.Elements(B("m1"), B("m2"), B("m3"), B("x"), B("y"), B(""), B("m10"), B("zz"), B(new string('q', 70)));
-    private static readonly Gen<byte[]> AnyScore = Gen.Elements(B("0"), B("1"), B("2"), B("-1"), B("1.5"), B("0.1"), B("inf"), B("-inf"), B("3"), B("2"), B("1e3"), B("x"), B("-0"));
+    private static readonly Gen<byte[]> AnyScore = Gen.Elements(B("0"), B("1"), B("2"), B("-1"), B("1.5"), B("0.1"), B("inf"), B("-inf"), B("3"), B("2"), B("1e3"), B("x"));
     private static readonly Gen<byte[]> Bound = Gen.Elements(B("-inf"), B("+inf"), B("0"), B("1"), B("(1"), B("2"), B("(2"), B("1.5"), B("x"), B("-1"));
     private static readonly Gen<byte[]> LexBound = Gen.Elements(B("-"), B("+"), B("[m1"), B("(m1"), B("[m2"), B("(x"), B("[zz"), B("x"), B("["));
     private static readonly Gen<byte[]> Index = Gen.Elements(B("0"), B("1"), B("-1"), B("2"), B("-2"), B("5"), B("100"), B("-100"));
