@@ -19,9 +19,9 @@ internal enum CommandFlags
     NoAuth = 1 << 9,
     AllowBusy = 1 << 10,
 
-    // ---- sorted sets (issue 5) ----
+    // ---- lists (also used by other multi-key pops: sorted sets) ----
 
-    /// <summary>The keys are found by parsing the arguments (a numkeys argument): Valkey's <c>CMD_MOVABLE_KEYS</c>.</summary>
+    /// <summary>The keys' positions depend on the arguments (LMPOP's numkeys): COMMAND INFO "movablekeys".</summary>
     MovableKeys = 1 << 11,
 }
 

@@ -18,6 +18,8 @@ internal sealed class CommandTable
         DatabaseCommands.All,
         ServerCommands.All,
         ConnectionStateCommands.All,
+        // lists
+        ListCommands.All,
         // sorted sets (issue 5)
         SortedSetCommands.All);
 

@@ -19,7 +19,7 @@ internal static partial class ServerCommands
         (CommandFlags.Fast, "fast"),
         (CommandFlags.NoAuth, "no_auth"),
         (CommandFlags.AllowBusy, "allow_busy"),
-        // sorted sets (issue 5)
+        // lists
         (CommandFlags.MovableKeys, "movablekeys"),
     ];
 
@@ -378,15 +378,16 @@ internal static partial class ServerCommands
             ctx.Reply.Error(ErrorMessages.CommandInvalidArgCount);
             return;
         }
-        if (def.FirstKey == 0)
+        var movable = KeynumKeyPositions(def, args, 2);
+        if (def.FirstKey == 0 && movable is null)
         {
             ctx.Reply.Error(ErrorMessages.CommandNoKeys);
             return;
         }
         int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
         int step = Math.Max(1, def.KeyStep);
-        var positions = new List<int>();
-        for (int i = def.FirstKey; i <= last && i < argc; i += step)
+        var positions = movable ?? new List<int>();
+        for (int i = def.FirstKey; movable is null && i <= last && i < argc; i += step)
         {
             positions.Add(i + 2);
         }

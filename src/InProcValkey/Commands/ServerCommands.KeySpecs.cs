@@ -65,6 +65,29 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // lists
+        ["blmove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["blmpop"] = [RwAccessDelete],
+        ["blpop"] = [RwAccessDelete],
+        ["brpop"] = [RwAccessDelete],
+        ["brpoplpush"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["lindex"] = [RoAccess],
+        ["linsert"] = [new(["RW", "insert"])],
+        ["llen"] = [Ro],
+        ["lmove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["lmpop"] = [RwAccessDelete],
+        ["lpop"] = [RwAccessDelete],
+        ["lpos"] = [RoAccess],
+        ["lpush"] = [new(["RW", "insert"])],
+        ["lpushx"] = [new(["RW", "insert"])],
+        ["lrange"] = [RoAccess],
+        ["lrem"] = [new(["RW", "delete"])],
+        ["lset"] = [RwUpdate],
+        ["ltrim"] = [new(["RW", "delete"])],
+        ["rpop"] = [RwAccessDelete],
+        ["rpoplpush"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["rpush"] = [new(["RW", "insert"])],
+        ["rpushx"] = [new(["RW", "insert"])],
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.
@@ -73,6 +96,10 @@ internal static partial class ServerCommands
         var r = ctx.Reply;
         // sorted sets (issue 5)
         if (TryReplySortedSetKeySpecs(ctx, def))
+        {
+            return;
+        }
+        if (TryReplyKeynumSpec(ctx, def))
         {
             return;
         }

@@ -161,6 +161,20 @@ internal static class ErrorMessages
     /// <summary>A CLIENT subcommand given the wrong number of arguments where Valkey checks it itself.</summary>
     public static string ClientSubcommandSyntax(string subcommand) => Sanitize($"ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try CLIENT HELP.");
 
+    // ---- lists ----
+
+    public const string IndexOutOfRange = "ERR index out of range";
+    public const string MustBePositive = "ERR value is out of range, must be positive";
+    public const string LposRankZero =
+        "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
+    public const string LposRankRange = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+    public const string LposCountNegative = "ERR COUNT can't be negative";
+    public const string LposMaxlenNegative = "ERR MAXLEN can't be negative";
+    public const string NumkeysNotPositive = "ERR numkeys should be greater than 0";
+    public const string CountNotPositive = "ERR count should be greater than 0";
+    public const string TimeoutNotFloat = "ERR timeout is not a float or out of range";
+    public const string TimeoutOutOfRange = "ERR timeout is out of range";
+
     // ---- sorted sets (t_zset.c), issue 5 ----
     // Checked against redis-server 7.0.15; the same in Valkey 7.2.
 

@@ -186,6 +186,7 @@ internal sealed class EngineConfig
         ProtoMaxBulkLen = long.Parse(_values["proto-max-bulk-len"], CultureInfo.InvariantCulture);
         SlowlogLogSlowerThan = long.Parse(_values["slowlog-log-slower-than"], CultureInfo.InvariantCulture);
         SlowlogMaxLen = long.Parse(_values["slowlog-max-len"], CultureInfo.InvariantCulture);
+        RefreshLists();
     }
 
     // The per-type checks of Valkey's config.c (boolConfigSet, numericConfigSet, enumConfigSet), with its error texts.
@@ -273,5 +274,19 @@ internal sealed class EngineConfig
         {
             return false;
         }
+    }
+
+    // ---- lists ----
+
+    /// <summary><c>list-max-listpack-size</c> (alias <c>list-max-ziplist-size</c>): the quicklist fill.</summary>
+    public int ListMaxListpackSize { get; private set; } = -2;
+
+    /// <summary><c>list-compress-depth</c> (accepted; nodes are not compressed).</summary>
+    public int ListCompressDepth { get; private set; }
+
+    private void RefreshLists()
+    {
+        ListMaxListpackSize = int.Parse(_values["list-max-listpack-size"], CultureInfo.InvariantCulture);
+        ListCompressDepth = int.Parse(_values["list-compress-depth"], CultureInfo.InvariantCulture);
     }
 }
