@@ -21,7 +21,8 @@ internal sealed class CommandTable
         // lists
         ListCommands.All,
         // sorted sets (issue 5)
-        SortedSetCommands.All);
+        SortedSetCommands.All,
+        SortedSetCommands.Blocking);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;

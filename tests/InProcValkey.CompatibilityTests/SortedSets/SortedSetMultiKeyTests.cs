@@ -184,6 +184,27 @@ public sealed class SortedSetMultiKeyTests(RedisServerFixture server) : CompatTe
         Same("ZPOPMIN", "s");
     }
 
+    [Fact]
+    public void BlockingPopsWithDataReplyAtOnce()
+    {
+        Setup();
+        Same("BZPOPMIN", "nosuch", "a", "0");
+        Same("BZPOPMAX", "a", "b", "0.5");
+        Same("BZMPOP", "0", "2", "nosuch", "c", "MIN", "COUNT", "2");
+        Same("BZMPOP", "1.5", "1", "c", "MAX");
+        Same("BZPOPMIN", "a", "x");
+        Same("BZPOPMIN", "a", "-1");
+        Same("BZPOPMIN", "a", "");
+        Same("BZMPOP", "x", "1", "a", "MIN");
+        Same("BZMPOP", "0", "0", "a", "MIN");
+        Same("BZMPOP", "0", "1", "a", "LEFT");
+        Same("BZMPOP", "-1", "1", "a", "MIN");
+        Same("BZMPOP", "0", "1", "a", "MIN", "COUNT", "0");
+        Same("SET", "s", "v");
+        Same("BZPOPMIN", "s", "a", "0");
+        Same("BZMPOP", "0", "2", "s", "a", "MIN");
+    }
+
     [Theory]
     [InlineData(5)]
     [InlineData(200)]
