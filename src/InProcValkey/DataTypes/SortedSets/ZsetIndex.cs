@@ -78,7 +78,7 @@ internal sealed class ZsetIndex : ICollectionObject
     /// <inheritdoc/>
     public long EstimatedBytes =>
         _memberBytes +
-        40 + (long)_table.Capacity * 8 +
+        64 + (long)_table.Capacity * 12 +
         (long)Tree.LeafCount * (48 + 2 * (24 + 8 * ZsetTree.LeafCapacity)) +
         (long)Tree.InnerCount * (32 + 4 * 24 + (8 + 4 + 8 + 8) * ZsetTree.InnerCapacity);
 

@@ -8,7 +8,8 @@ namespace InProcValkey.DataTypes.SortedSets;
 /// <summary>
 /// The member → score dictionary of a large sorted set, built for bytes per member: an open-addressing table (linear
 /// probing, backward-shift deletion) of references to the member arrays themselves, each array being
-/// <c>[score, 8 bytes][member bytes]</c>. A slot costs one reference; the table grows by half when it is 85% full and uses
+/// <c>[score, 8 bytes][member bytes]</c>, with the member's 32-bit hash in a parallel array so probes compare hashes before
+/// touching a member. A slot costs a reference and 4 bytes; the table grows by half when it is 85% full and uses
 /// multiply-shift indexing, so its size need not be a power of two. Not thread-safe (the shard lock guards it).
 /// </summary>
 internal sealed class ZsetMemberTable
@@ -19,10 +20,13 @@ internal sealed class ZsetMemberTable
     private static readonly long Seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8));
 
     private byte[]?[] _slots;
+    private uint[] _hashes;
 
     public ZsetMemberTable(int capacity)
     {
-        _slots = new byte[]?[Math.Max(8, (int)Math.Min(Array.MaxLength, capacity / 0.85 + 1))];
+        int n = Math.Max(8, (int)Math.Min(Array.MaxLength, capacity / 0.85 + 1));
+        _slots = new byte[]?[n];
+        _hashes = new uint[n];
     }
 
     public int Count { get; private set; }
@@ -47,14 +51,18 @@ internal sealed class ZsetMemberTable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Home(ReadOnlySpan<byte> member, int length) =>
-        (int)(((ulong)(uint)XxHash3.HashToUInt64(member, Seed) * (ulong)length) >> 32);
+    private static uint Hash(ReadOnlySpan<byte> member) => (uint)XxHash3.HashToUInt64(member, Seed);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Home(uint hash, int length) => (int)(((ulong)hash * (ulong)length) >> 32);
 
     /// <summary>The member's array, or null.</summary>
     public byte[]? Find(ReadOnlySpan<byte> member)
     {
         var slots = _slots;
-        int i = Home(member, slots.Length);
+        var hashes = _hashes;
+        uint hash = Hash(member);
+        int i = Home(hash, slots.Length);
         while (true)
         {
             var a = slots[i];
@@ -62,7 +70,7 @@ internal sealed class ZsetMemberTable
             {
                 return null;
             }
-            if (a.AsSpan(Prefix).SequenceEqual(member))
+            if (hashes[i] == hash && a.AsSpan(Prefix).SequenceEqual(member))
             {
                 return a;
             }
@@ -80,13 +88,13 @@ internal sealed class ZsetMemberTable
         {
             Resize(_slots.Length + _slots.Length / 2 + 1);
         }
-        Insert(_slots, a);
+        Insert(_slots, _hashes, a, Hash(a.AsSpan(Prefix)));
         Count++;
     }
 
-    private static void Insert(byte[]?[] slots, byte[] a)
+    private static void Insert(byte[]?[] slots, uint[] hashes, byte[] a, uint hash)
     {
-        int i = Home(a.AsSpan(Prefix), slots.Length);
+        int i = Home(hash, slots.Length);
         while (slots[i] is not null)
         {
             if (++i == slots.Length)
@@ -95,28 +103,34 @@ internal sealed class ZsetMemberTable
             }
         }
         slots[i] = a;
+        hashes[i] = hash;
     }
 
     private void Resize(int length)
     {
         var old = _slots;
+        var oldHashes = _hashes;
         var slots = new byte[]?[length];
-        foreach (var a in old)
+        var hashes = new uint[length];
+        for (int i = 0; i < old.Length; i++)
         {
-            if (a is not null)
+            if (old[i] is { } a)
             {
-                Insert(slots, a);
+                Insert(slots, hashes, a, oldHashes[i]);
             }
         }
         _slots = slots;
+        _hashes = hashes;
     }
 
     /// <summary>Removes a member; returns its array, or null when absent.</summary>
     public byte[]? Remove(ReadOnlySpan<byte> member)
     {
         var slots = _slots;
+        var hashes = _hashes;
         int n = slots.Length;
-        int i = Home(member, n);
+        uint hash = Hash(member);
+        int i = Home(hash, n);
         while (true)
         {
             var a = slots[i];
@@ -124,7 +138,7 @@ internal sealed class ZsetMemberTable
             {
                 return null;
             }
-            if (a.AsSpan(Prefix).SequenceEqual(member))
+            if (hashes[i] == hash && a.AsSpan(Prefix).SequenceEqual(member))
             {
                 break;
             }
@@ -148,12 +162,13 @@ internal sealed class ZsetMemberTable
             {
                 break;
             }
-            int home = Home(b.AsSpan(Prefix), n);
+            int home = Home(hashes[j], n);
             // b may move to the hole when its home is not cyclically within (hole, j].
             bool between = hole <= j ? home > hole && home <= j : home > hole || home <= j;
             if (!between)
             {
                 slots[hole] = b;
+                hashes[hole] = hashes[j];
                 hole = j;
             }
         }
