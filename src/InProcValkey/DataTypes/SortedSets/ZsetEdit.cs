@@ -5,26 +5,28 @@ namespace InProcValkey.DataTypes.SortedSets;
 /// <summary>The listpack limits of sorted sets (CONFIG <c>zset-max-listpack-entries</c>, <c>zset-max-listpack-value</c>).</summary>
 internal readonly record struct ZsetLimits(long MaxEntries, long MaxValue)
 {
-    private static string? s_entriesText;
-    private static long s_entries;
-    private static string? s_valueText;
-    private static long s_value;
+    // The last parsed text of each parameter with its value, swapped as one object (CONFIG SET stores a new string).
+    private sealed record Parsed(string Text, long Value);
+
+    private static Parsed? s_entries;
+    private static Parsed? s_value;
 
     public static ZsetLimits Of(Engine engine)
     {
-        // Parsed once per distinct text (CONFIG SET stores a new string).
         var e = engine.Config.Get("zset-max-listpack-entries") ?? "128";
         var v = engine.Config.Get("zset-max-listpack-value") ?? "64";
-        long entries = ReferenceEquals(e, s_entriesText) ? s_entries : Parse(e, ref s_entriesText, ref s_entries);
-        long value = ReferenceEquals(v, s_valueText) ? s_value : Parse(v, ref s_valueText, ref s_value);
-        return new ZsetLimits(entries, value);
+        return new ZsetLimits(Parse(e, ref s_entries), Parse(v, ref s_value));
     }
 
-    private static long Parse(string text, ref string? cacheText, ref long cacheValue)
+    private static long Parse(string text, ref Parsed? cache)
     {
+        var c = Volatile.Read(ref cache);
+        if (c is not null && ReferenceEquals(c.Text, text))
+        {
+            return c.Value;
+        }
         long n = long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        cacheValue = n;
-        cacheText = text;
+        Volatile.Write(ref cache, new Parsed(text, n));
         return n;
     }
 
