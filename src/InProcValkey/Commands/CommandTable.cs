@@ -20,7 +20,10 @@ internal sealed class CommandTable
         ConnectionStateCommands.All,
         // lists
         ListCommands.All,
-        HashCommands.All);
+        HashCommands.All,
+        // sorted sets (issue 5)
+        SortedSetCommands.All,
+        SortedSetCommands.Blocking);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
