@@ -295,7 +295,7 @@ public sealed class ValkeyServer : IAsyncDisposable
     private void ClientsCron()
     {
         long limit = (long)_options.Timeout.TotalMilliseconds;
-        var outputLimit = Store.Engine.Config.OutputBufferLimits.Normal;
+        var outputLimits = Store.Engine.Config.OutputBufferLimits;
         foreach (var client in _clients.Values)
         {
             // MONITOR clients never time out (Valkey flags them as replicas), nor do clients held by CLIENT PAUSE or blocked in
@@ -304,7 +304,7 @@ public sealed class ValkeyServer : IAsyncDisposable
             {
                 client.Kill();
             }
-            client.CheckStalledOutput(outputLimit);
+            client.CheckStalledOutput(client.ClientType == "pubsub" ? outputLimits.PubSub : outputLimits.Normal);
         }
     }
 

@@ -18,6 +18,11 @@ internal enum CommandFlags
     /// <summary>Runs before authentication (AUTH, HELLO, QUIT, RESET): Valkey's <c>CMD_NO_AUTH</c>.</summary>
     NoAuth = 1 << 9,
     AllowBusy = 1 << 10,
+
+    // ---- Pub/sub (issue 7) ----
+
+    /// <summary>Valkey's <c>CMD_PUBSUB</c> (COMMAND INFO flag <c>pubsub</c>, ACL category <c>@pubsub</c>).</summary>
+    PubSub = 1 << 20,
 }
 
 /// <summary>Runs a command. Arity has been checked by the dispatcher.</summary>

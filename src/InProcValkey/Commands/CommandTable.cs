@@ -17,7 +17,8 @@ internal sealed class CommandTable
         ExpireCommands.All,
         DatabaseCommands.All,
         ServerCommands.All,
-        ConnectionStateCommands.All);
+        ConnectionStateCommands.All,
+        PubSubCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -144,6 +145,12 @@ internal sealed class CommandTable
         {
             ctx.Engine.ServerStats.OnRejected(def);
             ctx.Reply.Error(ErrorMessages.NoAuth);
+            return;
+        }
+        if (ctx.Client is { Protocol: 2 } subscriber && subscriber.Subscriber.Subscriptions.IsSubscribed && !PubSubCommands.AllowedInSubscribeMode(def))
+        {
+            ctx.Engine.ServerStats.OnRejected(def);
+            ctx.Reply.Error(ErrorMessages.SubscribeContext(def.FullName));
             return;
         }
         ctx.Command = def;

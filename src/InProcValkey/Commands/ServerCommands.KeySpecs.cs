@@ -18,6 +18,7 @@ internal static partial class ServerCommands
     private static readonly KeySpec OwUpdate = new(["OW", "update"]);
     private static readonly KeySpec OwInsert = new(["OW", "insert"]);
     private static readonly KeySpec RmDelete = new(["RM", "delete"]);
+    private static readonly KeySpec NotKey = new(["not_key"]); // pub/sub (issue 7): shard channels
 
     private static readonly Dictionary<string, KeySpec[]> KeySpecs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -65,6 +66,10 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // ---- Pub/sub (issue 7): shard channels are "keys" for cluster routing only ----
+        ["spublish"] = [NotKey],
+        ["ssubscribe"] = [NotKey],
+        ["sunsubscribe"] = [NotKey],
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.

@@ -173,4 +173,12 @@ internal static class ErrorMessages
 
     /// <summary>CLIENT KILL USER with a user that does not exist (only <c>default</c> does).</summary>
     public static string NoSuchUser(string user) => Sanitize($"ERR No such user '{user}'");
+    // ---- Pub/sub (issue 7) ----
+
+    /// <summary>A RESP2 client in subscribe mode ran a command other than (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT, RESET.</summary>
+    public static string SubscribeContext(string fullName) =>
+        Sanitize($"ERR Can't execute '{fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+
+    /// <summary>Not a Valkey error: a subscribe command run through an in-process session, which has no connection to push messages to.</summary>
+    public const string SubscribeInProcess = "ERR SUBSCRIBE commands need a connection; in-process code subscribes with ValkeyStore.Subscribe";
 }
