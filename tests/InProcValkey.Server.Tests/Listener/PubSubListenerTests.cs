@@ -145,3 +145,22 @@ public sealed class PubSubListenerTests
         Assert.Equal("0", server.Store.Execute("PUBSUB", "NUMSUB", "big").Elements[1].ToString());
     }
 }
+
+/// <summary>The idle timeout spares subscribed clients, as Valkey's does.</summary>
+public sealed class PubSubTimeoutTests
+{
+    [Fact]
+    public async Task Subscribed_clients_do_not_time_out()
+    {
+        await using var server = new ValkeyServer(new ValkeyServerOptions { Port = 0, Timeout = TimeSpan.FromMilliseconds(200) });
+        await server.StartAsync(TestContext.Current.CancellationToken);
+        using var subscriber = await RawClient.ConnectAsync(server.EndPoints[0]);
+        using var idle = await RawClient.ConnectAsync(server.EndPoints[0]);
+        await subscriber.SendAsync("SUBSCRIBE c\r\n");
+        await subscriber.ExpectAsync("*3\r\n$9\r\nsubscribe\r\n$1\r\nc\r\n:1\r\n");
+        Assert.True(await idle.ClosedByServerAsync());
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(1, server.Store.Publish("c", "still-here"));
+        await subscriber.ExpectAsync("*3\r\n$7\r\nmessage\r\n$1\r\nc\r\n$10\r\nstill-here\r\n");
+    }
+}
