@@ -5,14 +5,16 @@ namespace InProcValkey.MemoryBench;
 /// <summary>
 /// Bytes per key: loads 1,000,000 keys into InProcValkey (and, for reference, ConcurrentDictionary and MemoryCache),
 /// then into a redis-server started here on a free loopback port, with and without a TTL on every key, and prints a table.
-/// Usage: <c>dotnet run -c Release --project benchmarks/InProcValkey.MemoryBench [-- --keys N] [--no-redis] [--no-reference] [--redis-server PATH]</c>.
+/// Usage: <c>dotnet run -c Release --project benchmarks/InProcValkey.MemoryBench [-- --keys N] [--no-redis] [--no-reference] [--redis-server PATH]</c>;
+/// <c>--hashes</c> measures 1,000,000 hashes of 5 small fields instead (<see cref="HashMemory"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         int count = 1_000_000;
-        bool redis = true, reference = true;
+        bool redis = true, reference = true, hashes = false;
+        bool list = false; // lists (issue 4): --list measures one list of N items instead
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -21,17 +23,23 @@ public static class Program
                 case "--keys" when i + 1 < args.Length:
                     count = int.Parse(args[++i], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                     break;
+                case "--hashes":
+                    hashes = true;
+                    break;
                 case "--no-redis":
                     redis = false;
                     break;
                 case "--no-reference":
                     reference = false;
                     break;
+                case "--list":
+                    list = true;
+                    break;
                 case "--redis-server" when i + 1 < args.Length:
                     redisPath = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --list, --hashes");
                     return 2;
             }
         }
@@ -42,6 +50,14 @@ public static class Program
         }
 
         string? binary = redis ? RedisServer.Find(redisPath) : null;
+        if (list)
+        {
+            return ListMemory.Run(binary, count);
+        }
+        if (hashes)
+        {
+            return HashMemory.Run(count, binary);
+        }
         Console.WriteLine($"Memory per key: {Dataset.Describe(count)}.");
         Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}.");
         if (redis && binary is null)

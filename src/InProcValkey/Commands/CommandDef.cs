@@ -19,6 +19,11 @@ internal enum CommandFlags
     NoAuth = 1 << 9,
     AllowBusy = 1 << 10,
 
+    // ---- lists (also used by other multi-key pops) ----
+
+    /// <summary>The keys' positions depend on the arguments (LMPOP's numkeys): COMMAND INFO "movablekeys".</summary>
+    MovableKeys = 1 << 11,
+
     // ---- Pub/sub (issue 7) ----
 
     /// <summary>Valkey's <c>CMD_PUBSUB</c> (COMMAND INFO flag <c>pubsub</c>, ACL category <c>@pubsub</c>).</summary>

@@ -18,6 +18,9 @@ internal sealed class CommandTable
         DatabaseCommands.All,
         ServerCommands.All,
         ConnectionStateCommands.All,
+        // lists
+        ListCommands.All,
+        HashCommands.All,
         PubSubCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);

@@ -20,6 +20,8 @@ internal static partial class ServerCommands
         (CommandFlags.Fast, "fast"),
         (CommandFlags.NoAuth, "no_auth"),
         (CommandFlags.AllowBusy, "allow_busy"),
+        // lists
+        (CommandFlags.MovableKeys, "movablekeys"),
     ];
 
     // Valkey's ACL categories in its own order (ACLCommandCategories): implicit ones from the flags
@@ -95,6 +97,12 @@ internal static partial class ServerCommands
         ["cluster|nodes"] = ["nondeterministic_output"],
         ["cluster|replicas"] = ["nondeterministic_output"],
         ["cluster|shards"] = ["nondeterministic_output"],
+        // ---- hashes (issue 4) ----
+        ["hgetall"] = ["nondeterministic_output_order"],
+        ["hkeys"] = ["nondeterministic_output_order"],
+        ["hvals"] = ["nondeterministic_output_order"],
+        ["hrandfield"] = ["nondeterministic_output"],
+        ["hscan"] = ["nondeterministic_output"],
         ["cluster|slots"] = ["nondeterministic_output"],
     };
 
@@ -386,15 +394,16 @@ internal static partial class ServerCommands
             ctx.Reply.Error(ErrorMessages.CommandInvalidArgCount);
             return;
         }
-        if (def.FirstKey == 0)
+        var movable = KeynumKeyPositions(def, args, 2);
+        if (def.FirstKey == 0 && movable is null)
         {
             ctx.Reply.Error(ErrorMessages.CommandNoKeys);
             return;
         }
         int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
         int step = Math.Max(1, def.KeyStep);
-        var positions = new List<int>();
-        for (int i = def.FirstKey; i <= last && i < argc; i += step)
+        var positions = movable ?? new List<int>();
+        for (int i = def.FirstKey; movable is null && i <= last && i < argc; i += step)
         {
             positions.Add(i + 2);
         }

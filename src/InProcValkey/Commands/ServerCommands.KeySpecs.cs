@@ -18,6 +18,9 @@ internal static partial class ServerCommands
     private static readonly KeySpec OwUpdate = new(["OW", "update"]);
     private static readonly KeySpec OwInsert = new(["OW", "insert"]);
     private static readonly KeySpec RmDelete = new(["RM", "delete"]);
+    // hashes (issue 4)
+    private static readonly KeySpec RwDeleteHash = new(["RW", "delete"]);
+    private static readonly KeySpec RwInsertHash = new(["RW", "insert"]);
     private static readonly KeySpec NotKey = new(["not_key"]); // pub/sub (issue 7): shard channels
 
     private static readonly Dictionary<string, KeySpec[]> KeySpecs = new(StringComparer.OrdinalIgnoreCase)
@@ -66,6 +69,46 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // lists
+        ["blmove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["blmpop"] = [RwAccessDelete],
+        ["blpop"] = [RwAccessDelete],
+        ["brpop"] = [RwAccessDelete],
+        ["brpoplpush"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["lindex"] = [RoAccess],
+        ["linsert"] = [new(["RW", "insert"])],
+        ["llen"] = [Ro],
+        ["lmove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["lmpop"] = [RwAccessDelete],
+        ["lpop"] = [RwAccessDelete],
+        ["lpos"] = [RoAccess],
+        ["lpush"] = [new(["RW", "insert"])],
+        ["lpushx"] = [new(["RW", "insert"])],
+        ["lrange"] = [RoAccess],
+        ["lrem"] = [new(["RW", "delete"])],
+        ["lset"] = [RwUpdate],
+        ["ltrim"] = [new(["RW", "delete"])],
+        ["rpop"] = [RwAccessDelete],
+        ["rpoplpush"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["rpush"] = [new(["RW", "insert"])],
+        ["rpushx"] = [new(["RW", "insert"])],
+        // ---- hashes (issue 4) ----
+        ["hdel"] = [RwDeleteHash],
+        ["hexists"] = [Ro],
+        ["hget"] = [RoAccess],
+        ["hgetall"] = [RoAccess],
+        ["hincrby"] = [RwAccessUpdate],
+        ["hincrbyfloat"] = [RwAccessUpdate],
+        ["hkeys"] = [RoAccess],
+        ["hlen"] = [Ro],
+        ["hmget"] = [RoAccess],
+        ["hmset"] = [RwUpdate],
+        ["hrandfield"] = [RoAccess],
+        ["hscan"] = [RoAccess],
+        ["hset"] = [RwUpdate],
+        ["hsetnx"] = [RwInsertHash],
+        ["hstrlen"] = [Ro],
+        ["hvals"] = [RoAccess],
         // ---- Pub/sub (issue 7): shard channels are "keys" for cluster routing only ----
         ["spublish"] = [NotKey],
         ["ssubscribe"] = [NotKey],
@@ -77,6 +120,10 @@ internal static partial class ServerCommands
     private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
     {
         var r = ctx.Reply;
+        if (TryReplyKeynumSpec(ctx, def))
+        {
+            return;
+        }
         if (def.FirstKey == 0 || !KeySpecs.TryGetValue(def.FullName, out var specs))
         {
             r.Set(0);
