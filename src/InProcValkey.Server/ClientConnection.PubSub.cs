@@ -60,7 +60,9 @@ internal sealed partial class ClientConnection : IPubSubSubscriber
         long pending = Interlocked.Add(ref _monitorQueuedBytes, frame.Length) + Volatile.Read(ref _flushingBytes);
         if (OverPubSubLimit(pending))
         {
-            // Not under the hub's lock: a kill may run the connection's cleanup, which unsubscribes.
+            // Counted as closing at once (later messages are not queued nor logged); the kill itself runs off the hub's
+            // lock, since it may run the connection's cleanup, which unsubscribes.
+            Volatile.Write(ref _killed, 1);
             ThreadPool.UnsafeQueueUserWorkItem(static c => c.Kill(), this, preferLocal: false);
             return;
         }
