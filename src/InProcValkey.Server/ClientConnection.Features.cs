@@ -29,7 +29,7 @@ internal sealed partial class ClientConnection : IMonitorClient, IUnixClient
 
     public long AgeSeconds => (Environment.TickCount64 - _createdMs) / 1000;
 
-    public string ClientType => "normal";
+    public string ClientType => _subscriptions.IsSubscribed ? "pubsub" : "normal";
 
     public bool IsMonitor => Volatile.Read(ref _monitoring) != 0;
 
@@ -143,6 +143,10 @@ internal sealed partial class ClientConnection : IMonitorClient, IUnixClient
         {
             flags.Append('O');
         }
+        if (_subscriptions.IsSubscribed)
+        {
+            flags.Append('P');
+        }
         if (IsHeld || IsBlocked)
         {
             flags.Append('b'); // Valkey blocks a client held by CLIENT PAUSE (BLOCKED_POSTPONE)
@@ -166,7 +170,7 @@ internal sealed partial class ClientConnection : IMonitorClient, IUnixClient
         string cmd = ctx.Command?.FullName ?? "NULL";
         return string.Create(CultureInfo.InvariantCulture,
             $"id={Id} addr={Address} laddr={LocalAddress} fd={fd} name={Name} age={ageMs / 1000} idle={IdleMs / 1000} flags={flags} "
-            + $"db={ctx.DbIndex} sub=0 psub=0 ssub=0 multi=-1 qbuf={qbuf} qbuf-free={qbufFree} argv-mem={argvMem} multi-mem=0 "
+            + $"db={ctx.DbIndex} sub={_subscriptions.ChannelCount} psub={_subscriptions.PatternCount} ssub={_subscriptions.ShardChannelCount} multi=-1 qbuf={qbuf} qbuf-free={qbufFree} argv-mem={argvMem} multi-mem=0 "
             + $"rbs=0 rbp=0 obl={obl} oll={oll} omem={pending} tot-mem={totMem} events={(pending > 0 ? "rw" : "r")} cmd={cmd} "
             + $"user=default redir=-1 resp={Protocol} lib-name={LibName} lib-ver={LibVersion}");
     }

@@ -233,6 +233,7 @@ internal sealed partial class ClientConnection : IClientConnection
                 _blocked = null;
             }
             StopMonitor();
+            LeavePubSub();
             if (abort)
             {
                 // Pending replies are dropped (Valkey frees the client): close first, so completing the writer cannot

@@ -295,16 +295,16 @@ public sealed class ValkeyServer : IAsyncDisposable
     private void ClientsCron()
     {
         long limit = (long)_options.Timeout.TotalMilliseconds;
-        var outputLimit = Store.Engine.Config.OutputBufferLimits.Normal;
+        var outputLimits = Store.Engine.Config.OutputBufferLimits;
         foreach (var client in _clients.Values)
         {
             // MONITOR clients never time out (Valkey flags them as replicas), nor do clients held by CLIENT PAUSE or blocked in
-            // BLPOP and the like (Valkey's clientsCronHandleTimeout spares blocked clients).
-            if (limit > 0 && client.IdleMs > limit && !client.IsMonitor && !client.IsHeld && !client.IsBlocked)
+            // BLPOP and the like, nor subscribed clients (Valkey's clientsCronHandleTimeout spares blocked and pub/sub clients).
+            if (limit > 0 && client.IdleMs > limit && !client.IsMonitor && !client.IsHeld && !client.IsBlocked && client.ClientType != "pubsub")
             {
                 client.Kill();
             }
-            client.CheckStalledOutput(outputLimit);
+            client.CheckStalledOutput(client.ClientType == "pubsub" ? outputLimits.PubSub : outputLimits.Normal);
         }
     }
 

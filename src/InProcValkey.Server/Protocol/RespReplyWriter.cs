@@ -12,7 +12,7 @@ namespace InProcValkey.Server.Protocol;
 /// <c>$-1</c> or <c>*-1</c>, verbatim → bulk string of the text, big number → bulk string.
 /// No allocation on any path; each reply is one <c>GetSpan</c>/<c>Advance</c> unless a bulk is larger than the span offered.
 /// </summary>
-internal sealed class RespReplyWriter : IReplyWriter, ILatin1ErrorWriter
+internal sealed class RespReplyWriter : IReplyWriter, ILatin1ErrorWriter, IPushReplyWriter
 {
     private const int HeaderMax = 24; // type byte + 20 digits + CRLF
 

@@ -16,7 +16,7 @@ namespace InProcValkey;
 /// string? v = db.StringGet("greeting");
 /// </code>
 /// </example>
-public sealed class ValkeyStore : IDisposable
+public sealed partial class ValkeyStore : IDisposable
 {
     private readonly ValkeyDatabase[] _databases;
 

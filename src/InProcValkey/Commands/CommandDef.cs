@@ -23,6 +23,11 @@ internal enum CommandFlags
 
     /// <summary>The keys' positions depend on the arguments (LMPOP's numkeys): COMMAND INFO "movablekeys".</summary>
     MovableKeys = 1 << 11,
+
+    // ---- Pub/sub (issue 7) ----
+
+    /// <summary>Valkey's <c>CMD_PUBSUB</c> (COMMAND INFO flag <c>pubsub</c>, ACL category <c>@pubsub</c>).</summary>
+    PubSub = 1 << 20,
 }
 
 /// <summary>Runs a command. Arity has been checked by the dispatcher.</summary>

@@ -23,7 +23,9 @@ internal sealed class CommandTable
         HashCommands.All,
         // sorted sets (issue 5)
         SortedSetCommands.All,
-        SortedSetCommands.Blocking);
+        SortedSetCommands.Blocking,
+        // pub/sub (issue 7)
+        PubSubCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -221,6 +223,12 @@ internal sealed class CommandTable
         {
             ctx.Engine.ServerStats.OnRejected(def);
             ctx.Reply.Error(ErrorMessages.NoAuth);
+            return;
+        }
+        if (ctx.Client is { Protocol: 2 } subscriber && subscriber.Subscriber.Subscriptions.IsSubscribed && !PubSubCommands.AllowedInSubscribeMode(def))
+        {
+            ctx.Engine.ServerStats.OnRejected(def);
+            ctx.Reply.Error(ErrorMessages.SubscribeContext(def.FullName));
             return;
         }
         ctx.Command = def;

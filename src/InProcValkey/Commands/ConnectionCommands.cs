@@ -17,6 +17,13 @@ internal static class ConnectionCommands
         {
             ctx.Reply.Error(ErrorMessages.WrongArity("ping"));
         }
+        else if (ctx.Client is { Protocol: 2 } client && client.Subscriber.Subscriptions.IsSubscribed)
+        {
+            // RESP2 subscribe mode: Valkey answers [pong, message] ("" without an argument).
+            ctx.Reply.Array(2);
+            ctx.Reply.Bulk("pong"u8);
+            ctx.Reply.Bulk(ctx.Args.Count == 2 ? ctx.Args[1] : []);
+        }
         else if (ctx.Args.Count == 1)
         {
             ctx.Reply.SimpleString("PONG");

@@ -219,6 +219,7 @@ internal static partial class ConnectionStateCommands
             client.NoTouch = false;
             client.Authenticated = client.RequirePass is null;
             client.StopMonitor();
+            ctx.Engine.PubSub.UnsubscribeAll(client.Subscriber);
         }
         ctx.Reply.SimpleString("RESET");
     }

@@ -85,4 +85,9 @@ internal interface IClientConnection
 
     /// <summary>RESET: leaves MONITOR mode (QUIT simply closes the connection).</summary>
     void StopMonitor();
+
+    // ---- Pub/sub (issue 7) ----
+
+    /// <summary>The connection as a pub/sub subscriber (SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE); its subscriptions put it in subscribe mode.</summary>
+    PubSub.IPubSubSubscriber Subscriber { get; }
 }

@@ -12,6 +12,7 @@ internal static partial class ServerCommands
         (CommandFlags.ReadOnly, "readonly"),
         (CommandFlags.DenyOom, "denyoom"),
         (CommandFlags.Admin, "admin"),
+        (CommandFlags.PubSub, "pubsub"),
         (CommandFlags.NoScript, "noscript"),
         (CommandFlags.Blocking, "blocking"),
         (CommandFlags.Loading, "loading"),
@@ -141,7 +142,7 @@ internal static partial class ServerCommands
             "hash" => "hash",
             "set" => "set",
             "sorted-set" => "sortedset",
-            "pubsub" => "pubsub",
+            "pubsub" => null, // from the PUBSUB flag: PUBSUB HELP has no @pubsub (setImplicitACLCategories)
             "transactions" => "transaction",
             "scripting" => "scripting",
             _ => null,
@@ -172,6 +173,10 @@ internal static partial class ServerCommands
         if (def.Flags.HasFlag(CommandFlags.Blocking))
         {
             set.Add("blocking");
+        }
+        if (def.Flags.HasFlag(CommandFlags.PubSub))
+        {
+            set.Add("pubsub");
         }
         return [.. CategoryOrder.Where(set.Contains)];
     }

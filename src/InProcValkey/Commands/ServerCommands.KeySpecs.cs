@@ -21,6 +21,7 @@ internal static partial class ServerCommands
     // hashes (issue 4)
     private static readonly KeySpec RwDeleteHash = new(["RW", "delete"]);
     private static readonly KeySpec RwInsertHash = new(["RW", "insert"]);
+    private static readonly KeySpec NotKey = new(["not_key"]); // pub/sub (issue 7): shard channels
 
     private static readonly Dictionary<string, KeySpec[]> KeySpecs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -108,6 +109,10 @@ internal static partial class ServerCommands
         ["hsetnx"] = [RwInsertHash],
         ["hstrlen"] = [Ro],
         ["hvals"] = [RoAccess],
+        // ---- Pub/sub (issue 7): shard channels are "keys" for cluster routing only ----
+        ["spublish"] = [NotKey],
+        ["ssubscribe"] = [NotKey],
+        ["sunsubscribe"] = [NotKey],
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.

@@ -218,4 +218,12 @@ internal static class ErrorMessages
 
     /// <summary>getRangeLongFromObjectOrReply without a message: <c>ERR value is out of range, value must between MIN and MAX</c>.</summary>
     public static string ValueOutOfRangeBetween(long min, long max) => $"ERR value is out of range, value must between {min} and {max}";
+    // ---- Pub/sub (issue 7) ----
+
+    /// <summary>A RESP2 client in subscribe mode ran a command other than (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT, RESET.</summary>
+    public static string SubscribeContext(string fullName) =>
+        Sanitize($"ERR Can't execute '{fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+
+    /// <summary>Not a Valkey error: a subscribe command run through an in-process session, which has no connection to push messages to.</summary>
+    public const string SubscribeInProcess = "ERR SUBSCRIBE commands need a connection; in-process code subscribes with ValkeyStore.Subscribe";
 }

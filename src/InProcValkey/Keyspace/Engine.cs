@@ -110,4 +110,9 @@ internal sealed class Engine : IDisposable
 
     /// <summary>CLIENT PAUSE / UNPAUSE state.</summary>
     public ClientPause Pause => _pause ?? Interlocked.CompareExchange(ref _pause, new ClientPause(Time), null) ?? _pause;
+
+    // ---- Pub/sub (issue 7) ----
+
+    /// <summary>PUBLISH / SUBSCRIBE and friends: channels, patterns, shard channels and their subscribers.</summary>
+    public readonly PubSub.PubSubHub PubSub = new();
 }

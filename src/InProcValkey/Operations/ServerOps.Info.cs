@@ -161,9 +161,9 @@ internal static class ServerOps
                 Line(sb, "evicted_keys", "0");
                 Line(sb, "keyspace_hits", engine.KeyspaceHits.Hits);
                 Line(sb, "keyspace_misses", engine.KeyspaceHits.Misses);
-                Line(sb, "pubsub_channels", "0");
-                Line(sb, "pubsub_patterns", "0");
-                Line(sb, "pubsubshard_channels", "0");
+                Line(sb, "pubsub_channels", engine.PubSub.ChannelCount);
+                Line(sb, "pubsub_patterns", engine.PubSub.PatternCount);
+                Line(sb, "pubsubshard_channels", engine.PubSub.ShardChannelCount);
                 Line(sb, "latest_fork_usec", "0");
                 Line(sb, "total_forks", "0");
                 Line(sb, "migrate_cached_sockets", "0");

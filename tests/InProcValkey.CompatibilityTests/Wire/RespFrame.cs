@@ -63,7 +63,7 @@ public static class RespBytes
                     _ => ValkeyReply.Verbatim(Encoding.UTF8.GetString(bytes, 0, 3), Encoding.UTF8.GetString(bytes, 4, bytes.Length - 4)),
                 };
             }
-            case '*' or '~' or '%':
+            case '*' or '~' or '%' or '>': // '>': a RESP3 push (pub/sub), read as an array
             {
                 long count = ParseLong(line);
                 if (count == -1 && type == '*')
