@@ -18,6 +18,11 @@ internal enum CommandFlags
     /// <summary>Runs before authentication (AUTH, HELLO, QUIT, RESET): Valkey's <c>CMD_NO_AUTH</c>.</summary>
     NoAuth = 1 << 9,
     AllowBusy = 1 << 10,
+
+    // ---- sets (issue 5) ----
+
+    /// <summary>The key positions depend on the arguments (a numkeys argument): Valkey's <c>movablekeys</c> in COMMAND INFO.</summary>
+    MovableKeys = 1 << 11,
 }
 
 /// <summary>Runs a command. Arity has been checked by the dispatcher.</summary>

@@ -17,7 +17,8 @@ internal sealed class CommandTable
         ExpireCommands.All,
         DatabaseCommands.All,
         ServerCommands.All,
-        ConnectionStateCommands.All);
+        ConnectionStateCommands.All,
+        SetCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;

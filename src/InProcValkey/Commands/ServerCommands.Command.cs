@@ -19,6 +19,7 @@ internal static partial class ServerCommands
         (CommandFlags.Fast, "fast"),
         (CommandFlags.NoAuth, "no_auth"),
         (CommandFlags.AllowBusy, "allow_busy"),
+        (CommandFlags.MovableKeys, "movablekeys"),
     ];
 
     // Valkey's ACL categories in its own order (ACLCommandCategories): implicit ones from the flags
@@ -95,6 +96,14 @@ internal static partial class ServerCommands
         ["cluster|replicas"] = ["nondeterministic_output"],
         ["cluster|shards"] = ["nondeterministic_output"],
         ["cluster|slots"] = ["nondeterministic_output"],
+        // ---- sets (issue 5) ----
+        ["sdiff"] = ["nondeterministic_output_order"],
+        ["sinter"] = ["nondeterministic_output_order"],
+        ["smembers"] = ["nondeterministic_output_order"],
+        ["spop"] = ["nondeterministic_output"],
+        ["srandmember"] = ["nondeterministic_output"],
+        ["sscan"] = ["nondeterministic_output"],
+        ["sunion"] = ["nondeterministic_output_order"],
     };
 
     // ACL categories a command's JSON names explicitly beyond its group's (Valkey's "acl_categories"), by full name.

@@ -8,7 +8,9 @@ namespace InProcValkey.Commands;
 /// </summary>
 internal static partial class ServerCommands
 {
-    private sealed record KeySpec(string[] Flags, string? Notes = null);
+    // Index/LastKey/KeyStep/KeyNum (sets, issue 5): an explicit begin_search index with a range (lastkey, keystep) or, with
+    // KeyNum, a keynum find_keys (keynumidx 0, firstkey 1, keystep 1) — for specs the command table's positions cannot describe.
+    private sealed record KeySpec(string[] Flags, string? Notes = null, int Index = 0, int LastKey = 0, int KeyStep = 1, bool KeyNum = false);
 
     private static readonly KeySpec RoAccess = new(["RO", "access"]);
     private static readonly KeySpec Ro = new(["RO"]);
@@ -65,13 +67,31 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // ---- sets (issue 5) ----
+        ["sadd"] = [new(["RW", "insert"])],
+        ["scard"] = [Ro],
+        ["sdiff"] = [RoAccess],
+        ["sdiffstore"] = [OwUpdate, new(["RO", "access"], Index: 2, LastKey: -1)],
+        ["sinter"] = [RoAccess],
+        ["sintercard"] = [new(["RO", "access"], Index: 1, KeyNum: true)],
+        ["sinterstore"] = [new(["RW", "update"]), new(["RO", "access"], Index: 2, LastKey: -1)],
+        ["sismember"] = [Ro],
+        ["smembers"] = [RoAccess],
+        ["smismember"] = [RoAccess],
+        ["smove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["spop"] = [RwAccessDelete],
+        ["srandmember"] = [RoAccess],
+        ["srem"] = [new(["RW", "delete"])],
+        ["sscan"] = [RoAccess],
+        ["sunion"] = [RoAccess],
+        ["sunionstore"] = [OwUpdate, new(["RO", "access"], Index: 2, LastKey: -1)],
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.
     private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
     {
         var r = ctx.Reply;
-        if (def.FirstKey == 0 || !KeySpecs.TryGetValue(def.FullName, out var specs))
+        if (!KeySpecs.TryGetValue(def.FullName, out var specs) || (def.FirstKey == 0 && specs[0].Index == 0))
         {
             r.Array(0);
             return;
@@ -80,9 +100,9 @@ internal static partial class ServerCommands
         for (int i = 0; i < specs.Length; i++)
         {
             var spec = specs[i];
-            int index = specs.Length == 1 ? def.FirstKey : def.FirstKey + i;
-            int lastKey = specs.Length > 1 ? 0 : def.LastKey < 0 ? def.LastKey : def.LastKey - def.FirstKey;
-            int step = specs.Length > 1 ? 1 : def.KeyStep;
+            int index = spec.Index != 0 ? spec.Index : specs.Length == 1 ? def.FirstKey : def.FirstKey + i;
+            int lastKey = spec.Index != 0 ? spec.LastKey : specs.Length > 1 ? 0 : def.LastKey < 0 ? def.LastKey : def.LastKey - def.FirstKey;
+            int step = spec.Index != 0 ? spec.KeyStep : specs.Length > 1 ? 1 : def.KeyStep;
             r.Map(spec.Notes is null ? 3 : 4);
             if (spec.Notes is not null)
             {
@@ -106,6 +126,19 @@ internal static partial class ServerCommands
             r.Bulk("find_keys");
             r.Map(2);
             r.Bulk("type");
+            if (spec.KeyNum)
+            {
+                r.Bulk("keynum");
+                r.Bulk("spec");
+                r.Map(3);
+                r.Bulk("keynumidx");
+                r.Integer(0);
+                r.Bulk("firstkey");
+                r.Integer(1);
+                r.Bulk("keystep");
+                r.Integer(1);
+                continue;
+            }
             r.Bulk("range");
             r.Bulk("spec");
             r.Map(3);

@@ -149,4 +149,14 @@ internal static class ErrorMessages
 
     /// <summary>CLIENT LIST TYPE with an unknown type.</summary>
     public static string UnknownClientType(string type) => Sanitize($"ERR Unknown client type '{type}'");
+
+    // ---- sets (t_set.c, object.c), issue 5 ----
+
+    /// <summary><c>getPositiveLongFromObjectOrReply</c> without a message: SPOP's count.</summary>
+    public const string SetCountNotPositive = "ERR value is out of range, must be positive";
+    /// <summary>SRANDMEMBER's count (<c>getRangeLongFromObjectOrReply</c> over -LONG_MAX..LONG_MAX).</summary>
+    public const string SetRandomCountRange = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+    public const string SetNumKeysNotPositive = "ERR numkeys should be greater than 0";
+    public const string SetNumKeysTooMany = "ERR Number of keys can't be greater than number of args";
+    public const string SetLimitNegative = "ERR LIMIT can't be negative";
 }

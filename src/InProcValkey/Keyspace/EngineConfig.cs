@@ -186,6 +186,10 @@ internal sealed class EngineConfig
         ProtoMaxBulkLen = long.Parse(_values["proto-max-bulk-len"], CultureInfo.InvariantCulture);
         SlowlogLogSlowerThan = long.Parse(_values["slowlog-log-slower-than"], CultureInfo.InvariantCulture);
         SlowlogMaxLen = long.Parse(_values["slowlog-max-len"], CultureInfo.InvariantCulture);
+        // ---- sets (issue 5) ----
+        SetMaxIntsetEntries = long.Parse(_values["set-max-intset-entries"], CultureInfo.InvariantCulture);
+        SetMaxListpackEntries = long.Parse(_values["set-max-listpack-entries"], CultureInfo.InvariantCulture);
+        SetMaxListpackValue = long.Parse(_values["set-max-listpack-value"], CultureInfo.InvariantCulture);
     }
 
     // The per-type checks of Valkey's config.c (boolConfigSet, numericConfigSet, enumConfigSet), with its error texts.
@@ -274,4 +278,15 @@ internal sealed class EngineConfig
             return false;
         }
     }
+
+    // ---- sets (issue 5) ----
+
+    /// <summary><c>set-max-intset-entries</c>: the most members an intset-encoded set holds.</summary>
+    public long SetMaxIntsetEntries { get; private set; }
+
+    /// <summary><c>set-max-listpack-entries</c>: the most members a listpack-encoded set holds.</summary>
+    public long SetMaxListpackEntries { get; private set; }
+
+    /// <summary><c>set-max-listpack-value</c>: the longest member (bytes) a listpack-encoded set holds.</summary>
+    public long SetMaxListpackValue { get; private set; }
 }
