@@ -6,13 +6,14 @@ namespace InProcValkey.MemoryBench;
 /// Bytes per key: loads 1,000,000 keys into InProcValkey (and, for reference, ConcurrentDictionary and MemoryCache),
 /// then into a redis-server started here on a free loopback port, with and without a TTL on every key, and prints a table.
 /// Usage: <c>dotnet run -c Release --project benchmarks/InProcValkey.MemoryBench [-- --keys N] [--no-redis] [--no-reference] [--redis-server PATH]</c>.
+/// With <c>--sets</c>: N small sets of integers instead (issue 5, see <see cref="SetMemory"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         int count = 1_000_000;
-        bool redis = true, reference = true;
+        bool redis = true, reference = true, sets = false;
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -30,8 +31,12 @@ public static class Program
                 case "--redis-server" when i + 1 < args.Length:
                     redisPath = args[++i];
                     break;
+                // ---- sets (issue 5) ----
+                case "--sets":
+                    sets = true;
+                    break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --sets");
                     return 2;
             }
         }
@@ -42,6 +47,11 @@ public static class Program
         }
 
         string? binary = redis ? RedisServer.Find(redisPath) : null;
+        if (sets)
+        {
+            SetMemory.Run(count, binary);
+            return 0;
+        }
         Console.WriteLine($"Memory per key: {Dataset.Describe(count)}.");
         Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}.");
         if (redis && binary is null)

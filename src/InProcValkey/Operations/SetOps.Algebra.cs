@@ -347,6 +347,7 @@ internal static partial class SetOps
             dindex = -1;
         }
         dst.Add(member, limits);
+        dst.ShrinkToFit(exact: dstEntry is null);
         dst.Store(db, dshard, dh, dindex);
         return null;
     }

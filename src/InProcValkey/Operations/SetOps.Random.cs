@@ -135,7 +135,7 @@ internal static partial class SetOps
             }
             AddAll(set, members);
             var old = set.Entry;
-            kept.ShrinkToFit();
+            kept.ShrinkToFit(exact: true);
             // Valkey's dbReplaceValue keeps the key's TTL and LRU.
             var entry = EntryLayout.HasExpiry(old) ? EntryLayout.WithExpiry(kept.Entry!, EntryLayout.Expiry(old)) : kept.Entry!;
             EntryLayout.SetLru(entry, EntryLayout.Lru(old));

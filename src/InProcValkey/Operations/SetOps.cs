@@ -58,7 +58,7 @@ internal static partial class SetOps
                     added++;
                 }
             }
-            set.ShrinkToFit();
+            set.ShrinkToFit(exact: !found);
             set.Store(db, shard, h, index);
         }
         return null;

@@ -457,10 +457,10 @@ internal struct SetObject
     }
 
     /// <summary>
-    /// Drops spare inline capacity beyond a quarter of the data (Valkey's <c>lpShrinkToFit</c> after bulk adds): a set
-    /// created by one SADD of many members keeps no slack.
+    /// Drops spare inline capacity beyond a quarter of the data (Valkey's <c>lpShrinkToFit</c> after bulk adds), or all of it
+    /// (and the entry's spare-length field) when <paramref name="exact"/>: a set created by one SADD keeps no slack.
     /// </summary>
-    public void ShrinkToFit()
+    public void ShrinkToFit(bool exact = false)
     {
         if (Encoding == CollectionEncodings.SetHashtable)
         {
@@ -468,7 +468,7 @@ internal struct SetObject
         }
         var data = Data;
         int capacity = EntryLayout.CollectionDataCapacity(Entry);
-        if (capacity - data.Length > Math.Max(8, data.Length / 4))
+        if ((exact && EntryLayout.HasSpare(Entry)) || capacity - data.Length > Math.Max(8, data.Length / 4))
         {
             Reallocate(Encoding, data.ToArray(), data.Length);
         }
