@@ -118,8 +118,9 @@ internal static partial class SetOps
             }
             return null;
         }
-        result.ShrinkToFit();
-        result.Rekeyed(destination).Store(db, dshard, dh, dindex);
+        var stored = result.Rekeyed(destination);
+        EntryLayout.SetLru(stored.Entry, db.Engine.LruClock);
+        stored.Store(db, dshard, dh, dindex);
         return null;
     }
 
