@@ -138,17 +138,33 @@ internal sealed class ClientConnection : IClientConnection
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
         var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         string reason = "client closed the connection";
+        // A read started while a command was blocked, whose input is processed once the command is served.
+        Task<ReadResult>? carried = null;
         try
         {
             while (true)
             {
-                var result = await reader.ReadAsync(token).ConfigureAwait(false);
+                var result = carried is not null ? await carried.ConfigureAwait(false) : await reader.ReadAsync(token).ConfigureAwait(false);
+                carried = null;
                 var buffer = result.Buffer;
                 Volatile.Write(ref _lastActivityMs, Environment.TickCount64);
                 if (!buffer.IsEmpty)
                 {
                     long before = _processor.CommandsProcessed;
                     var outcome = _processor.Process(buffer, writer, out var consumed);
+                    if (outcome == RespBatchOutcome.Blocked)
+                    {
+                        // The rest of the input stays unexamined, so it is read again once the command is served.
+                        reader.AdvanceTo(consumed);
+                        _server.Metrics.Commands.Add(_processor.CommandsProcessed - before);
+                        await writer.FlushAsync(token).ConfigureAwait(false);
+                        (carried, bool gone) = await WaitBlockedAsync(reader, writer, token).ConfigureAwait(false);
+                        if (gone)
+                        {
+                            break;
+                        }
+                        continue;
+                    }
                     reader.AdvanceTo(consumed, buffer.End);
                     _server.Metrics.Commands.Add(_processor.CommandsProcessed - before);
                     await writer.FlushAsync(token).ConfigureAwait(false);
@@ -188,11 +204,61 @@ internal sealed class ClientConnection : IClientConnection
         }
         finally
         {
+            if (Volatile.Read(ref _blocked) is { } blocked)
+            {
+                // Disconnected or killed while blocked: the command takes nothing.
+                _server.Store.Engine.Blocking.Cancel(blocked);
+                _blocked = null;
+            }
             await reader.CompleteAsync().ConfigureAwait(false);
             await writer.CompleteAsync().ConfigureAwait(false);
             Close();
             Log.Closed(_server.Logger, Id, reason);
         }
+    }
+
+    private Keyspace.Blocking.BlockedClient? _blocked;
+
+    public Keyspace.Blocking.BlockedClient? Blocked => Volatile.Read(ref _blocked);
+
+    public void OnBlocked(Keyspace.Blocking.BlockedClient blocked) => Volatile.Write(ref _blocked, blocked);
+
+    /// <summary>Whether a command of this connection is blocked (the idle timeout spares it, as Valkey's does).</summary>
+    public bool IsBlocked => Volatile.Read(ref _blocked) is not null;
+
+    // Waits for the blocked command's reply while watching the socket: a client that goes away cancels the command (it takes
+    // nothing). Input that arrives meanwhile is handed back unprocessed (carried) and runs after the reply.
+    private async Task<(Task<ReadResult>? Carried, bool Gone)> WaitBlockedAsync(PipeReader reader, PipeWriter writer, CancellationToken token)
+    {
+        var blocked = _processor.Context.TakePendingBlock()!;
+        var engine = _server.Store.Engine;
+        Task<ReadResult>? read = reader.ReadAsync(token).AsTask();
+        var first = await Task.WhenAny(blocked.Completion, read).ConfigureAwait(false);
+        if (first == read && !blocked.Completion.IsCompleted)
+        {
+            var r = await read.ConfigureAwait(false);
+            if (r.IsCompleted && r.Buffer.IsEmpty)
+            {
+                engine.Blocking.Cancel(blocked);
+                Volatile.Write(ref _blocked, null);
+                return (null, true);
+            }
+        }
+        ValkeyReply reply;
+        try
+        {
+            reply = await blocked.Completion.WaitAsync(token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            engine.Blocking.Cancel(blocked);
+            Volatile.Write(ref _blocked, null);
+            throw;
+        }
+        Volatile.Write(ref _blocked, null);
+        _processor.WriteBlockedReply(reply, writer);
+        await writer.FlushAsync(token).ConfigureAwait(false);
+        return (read, false);
     }
 
     /// <summary>Closes the socket (idempotent).</summary>

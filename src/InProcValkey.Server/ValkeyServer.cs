@@ -281,7 +281,7 @@ public sealed class ValkeyServer : IAsyncDisposable
         long limit = (long)_options.Timeout.TotalMilliseconds;
         foreach (var client in _clients.Values)
         {
-            if (client.IdleMs > limit)
+            if (client.IdleMs > limit && !client.IsBlocked)
             {
                 client.Kill();
             }

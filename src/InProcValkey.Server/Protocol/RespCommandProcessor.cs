@@ -15,6 +15,12 @@ internal enum RespBatchOutcome
 
     /// <summary>The pending input passed the query buffer limit: close without a reply, as Valkey does.</summary>
     Close,
+
+    /// <summary>
+    /// A blocking command (BLPOP, …) found nothing and waits (<see cref="CommandContext.PendingBlock"/>): flush the replies
+    /// so far, wait for its reply, write it, then go on with the input after it.
+    /// </summary>
+    Blocked,
 }
 
 /// <summary>
@@ -70,6 +76,11 @@ internal sealed class RespCommandProcessor
                     consumed = pos;
                     return RespBatchOutcome.CloseAfterReply;
                 }
+                if (Context.PendingBlock is not null)
+                {
+                    consumed = pos;
+                    return RespBatchOutcome.Blocked;
+                }
                 continue;
             }
             consumed = pos;
@@ -100,6 +111,11 @@ internal sealed class RespCommandProcessor
                     consumed = rest.Start;
                     return RespBatchOutcome.CloseAfterReply;
                 }
+                if (Context.PendingBlock is not null)
+                {
+                    consumed = rest.Start;
+                    return RespBatchOutcome.Blocked;
+                }
                 continue;
             }
             consumed = rest.Start;
@@ -121,9 +137,13 @@ internal sealed class RespCommandProcessor
     /// <summary>Set by QUIT / CLIENT KILL of oneself: the batch stops after the current command, whose reply is flushed.</summary>
     public bool CloseRequested { get; set; }
 
+    // Whether the command that blocked ran under CLIENT REPLY OFF/SKIP, so its late reply is dropped too.
+    private bool _blockedReplySuppressed;
+
     private void Run()
     {
         var client = Context.Client;
+        _blockedReplySuppressed = client is not null && client.ReplyMode != ClientReplyMode.On;
         if (client is null || client.ReplyMode == ClientReplyMode.On)
         {
             CommandTable.Dispatch(Context);
@@ -149,6 +169,17 @@ internal sealed class RespCommandProcessor
             }
         }
         CommandsProcessed++;
+    }
+
+    /// <summary>Writes the reply of a command that was blocked (after the connection waited for it), as CLIENT REPLY allows.</summary>
+    public void WriteBlockedReply(ValkeyReply reply, IBufferWriter<byte> output)
+    {
+        if (_blockedReplySuppressed)
+        {
+            return;
+        }
+        Writer.Output = output;
+        ReplyBuilder.Replay(reply, Writer);
     }
 
     private RespBatchOutcome Finish(RespParseStatus status, long unparsed)

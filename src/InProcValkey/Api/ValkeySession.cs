@@ -63,6 +63,13 @@ public sealed class ValkeySession
     {
         _builder.Reset();
         CommandTable.Dispatch(_ctx);
+        if (_ctx.TakePendingBlock() is { } blocked)
+        {
+            // A blocking command (BLPOP, …) found nothing: this call waits, as a connection would, until another caller
+            // serves it or its timeout passes on the store's TimeProvider (with a FakeTimeProvider, another thread must
+            // advance it). Use the typed API's async methods to wait without holding a thread.
+            return blocked.Completion.GetAwaiter().GetResult();
+        }
         return _builder.Result;
     }
 }

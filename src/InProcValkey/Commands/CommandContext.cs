@@ -66,4 +66,34 @@ internal sealed class CommandContext
 
     /// <summary>The connection running the command (RESP listener); null for an in-process session.</summary>
     public IClientConnection? Client { get; set; }
+
+    // ---- Blocking commands ----
+
+    /// <summary>
+    /// Whether a command may block here: true for connections and sessions; false where Valkey runs blocking commands as
+    /// non-blocking ones (inside MULTI/EXEC, scripts), which then reply as on timeout.
+    /// </summary>
+    public bool CanBlock { get; set; } = true;
+
+    /// <summary>The command that blocked in the last dispatch (set by <see cref="Block"/>); the caller waits for it.</summary>
+    public Keyspace.Blocking.BlockedClient? PendingBlock { get; private set; }
+
+    /// <summary>
+    /// Blocks the running command on <paramref name="keys"/> (<paramref name="timeoutMs"/> 0 = forever) instead of replying:
+    /// the caller of the dispatcher (connection, session) waits for <see cref="PendingBlock"/>'s reply. Call only when
+    /// <see cref="CanBlock"/>, with no lock held.
+    /// </summary>
+    public void Block(byte[][] keys, long timeoutMs, Keyspace.Blocking.IBlockedCommand command)
+    {
+        PendingBlock = Engine.Blocking.Block(Db, keys, timeoutMs, command);
+        Client?.OnBlocked(PendingBlock);
+    }
+
+    /// <summary>Takes the command blocked by the last dispatch, if any.</summary>
+    public Keyspace.Blocking.BlockedClient? TakePendingBlock()
+    {
+        var b = PendingBlock;
+        PendingBlock = null;
+        return b;
+    }
 }

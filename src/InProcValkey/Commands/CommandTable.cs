@@ -147,6 +147,8 @@ internal sealed class CommandTable
         long coarseStart = Environment.TickCount64;
         long preciseStart = sampled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         def.Handler(ctx);
+        // Valkey serves the clients blocked on keys this command made ready right after it (handleClientsBlockedOnKeys).
+        ctx.Engine.Blocking.ServeIfReady();
         long preciseTicks = sampled ? System.Diagnostics.Stopwatch.GetTimestamp() - preciseStart : -1;
         ctx.Engine.ServerStats.OnCall(ctx, def, preciseTicks, Environment.TickCount64 - coarseStart);
     }

@@ -40,6 +40,7 @@ internal static class ConnectionStateCommands
                 new("reply", 3, Always, Conn, ClientReply) { Parent = ClientParent },
                 new("no-evict", 3, CommandFlags.Admin | Always, Conn, ClientNoEvict) { Parent = ClientParent },
                 new("no-touch", 3, Always, Conn, ClientNoTouch) { Parent = ClientParent },
+                ClientUnblockCommand.Def,
             ],
         },
     ];

@@ -61,4 +61,12 @@ internal interface IClientConnection
 
     /// <summary>Closes the connection from another one (CLIENT KILL).</summary>
     void Kill();
+
+    // ---- Blocking commands ----
+
+    /// <summary>The command this connection is blocked on, or null (CLIENT UNBLOCK, CLIENT LIST flags <c>b</c>).</summary>
+    Keyspace.Blocking.BlockedClient? Blocked { get; }
+
+    /// <summary>Called by the dispatcher when a command of this connection blocks.</summary>
+    void OnBlocked(Keyspace.Blocking.BlockedClient blocked);
 }

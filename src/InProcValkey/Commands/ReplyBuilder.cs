@@ -88,4 +88,58 @@ internal sealed class ReplyBuilder : IReplyWriter
     public void Boolean(bool value) => Add(ValkeyReply.Boolean(value));
 
     public void Verbatim(string format, string text) => Add(ValkeyReply.Verbatim(format, text));
+
+    /// <summary>Writes a built reply to another writer (a blocked command's reply reaching its connection).</summary>
+    public static void Replay(ValkeyReply reply, IReplyWriter writer)
+    {
+        switch (reply.Kind)
+        {
+            case ValkeyReplyKind.SimpleString:
+                writer.SimpleString(reply.ToString()!);
+                break;
+            case ValkeyReplyKind.Error:
+                writer.Error(reply.ErrorMessage!);
+                break;
+            case ValkeyReplyKind.Integer:
+                writer.Integer(reply.AsInt64());
+                break;
+            case ValkeyReplyKind.BulkString:
+                writer.Bulk(reply.AsBytes());
+                break;
+            case ValkeyReplyKind.Null:
+                writer.Null();
+                break;
+            case ValkeyReplyKind.NullArray:
+                writer.NullArray();
+                break;
+            case ValkeyReplyKind.Double:
+                writer.Double(reply.AsDouble());
+                break;
+            case ValkeyReplyKind.Boolean:
+                writer.Boolean(reply.AsBoolean());
+                break;
+            case ValkeyReplyKind.Verbatim:
+                writer.Verbatim(reply.VerbatimFormat!, reply.ToString()!);
+                break;
+            default:
+                var items = reply.Elements;
+                if (reply.Kind == ValkeyReplyKind.Map)
+                {
+                    writer.Map(items.Count / 2);
+                }
+                else if (reply.Kind == ValkeyReplyKind.Set)
+                {
+                    writer.Set(items.Count);
+                }
+                else
+                {
+                    writer.Array(items.Count);
+                }
+                foreach (var item in items)
+                {
+                    Replay(item, writer);
+                }
+                break;
+        }
+    }
 }

@@ -150,6 +150,17 @@ internal static class ErrorMessages
     /// <summary>CLIENT LIST TYPE with an unknown type.</summary>
     public static string UnknownClientType(string type) => Sanitize($"ERR Unknown client type '{type}'");
 
+    // ---- Blocking commands ----
+
+    /// <summary>The reply of a command released by CLIENT UNBLOCK … ERROR (Valkey's <c>unblockClientOnError</c>).</summary>
+    public const string UnblockedByClient = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
+
+    /// <summary>CLIENT UNBLOCK with a reason other than TIMEOUT or ERROR.</summary>
+    public const string UnblockReason = "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";
+
+    /// <summary>A CLIENT subcommand given the wrong number of arguments where Valkey checks it itself.</summary>
+    public static string ClientSubcommandSyntax(string subcommand) => Sanitize($"ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try CLIENT HELP.");
+
     // ---- sets (t_set.c, object.c), issue 5 ----
 
     /// <summary><c>getPositiveLongFromObjectOrReply</c> without a message: SPOP's count.</summary>

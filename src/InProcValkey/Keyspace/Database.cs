@@ -65,6 +65,11 @@ internal sealed class Database
     public int StoreLocked(KeyShard shard, in KeyHash h, int index, byte[] entry, ICollectionObject? structure = null)
     {
         bool newVolatile = EntryLayout.HasExpiry(entry);
+        if (EntryLayout.IsCollection(entry))
+        {
+            // A collection stored under a key (created, replaced, renamed, copied or moved there) may serve a blocked pop.
+            Engine.Blocking.SignalKeyReady(this, EntryLayout.Key(entry));
+        }
         if (index < 0)
         {
             if (newVolatile)

@@ -15,6 +15,9 @@ internal sealed class Engine : IDisposable
     public readonly EngineConfig Config;
     public readonly ServerStats ServerStats;
 
+    /// <summary>Blocked commands (BLPOP, BZPOPMIN, …) and the keys they wait on.</summary>
+    public readonly Blocking.BlockingRegistry Blocking;
+
     /// <summary><c>proto-max-bulk-len</c>, settable with CONFIG SET.</summary>
     public long ProtoMaxBulkLen => Config.ProtoMaxBulkLen;
 
@@ -37,6 +40,7 @@ internal sealed class Engine : IDisposable
         Time = options.TimeProvider ?? TimeProvider.System;
         Config = new EngineConfig(options.Databases, options.ProtoMaxBulkLen);
         ServerStats = new ServerStats(Commands.Count);
+        Blocking = new Blocking.BlockingRegistry(this);
         StartedUnixMs = Time.GetUtcNow().ToUnixTimeMilliseconds();
         _random = options.RandomSeed is int seed ? new Random(seed) : new Random();
         Databases = new Database[options.Databases];

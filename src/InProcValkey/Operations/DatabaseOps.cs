@@ -63,6 +63,9 @@ internal static class DatabaseOps
         }
         using var locks = ShardLocks.ForDatabases(a, b);
         Database.SwapContentsLocked(a, b);
+        // Clients blocked on keys of either database may be served by what is there now (Valkey's scanDatabaseForReadyKeys).
+        a.Engine.Blocking.SignalDatabase(a);
+        a.Engine.Blocking.SignalDatabase(b);
         return null;
     }
 
