@@ -392,4 +392,56 @@ public sealed class SetCommandTests
         t.Time.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(0, t.Int("SCARD", "big"));
     }
+
+    [Fact]
+    public void ReplyKindsAreValkeys()
+    {
+        using var t = new TestStore();
+        t.Int("SADD", "s", "a", "b");
+        Assert.Equal(ValkeyReplyKind.Set, t.Run("SMEMBERS", "s").Kind);
+        Assert.Equal(ValkeyReplyKind.Set, t.Run("SMEMBERS", "missing").Kind);
+        Assert.Equal(ValkeyReplyKind.Set, t.Run("SINTER", "s", "missing").Kind);
+        Assert.Equal(ValkeyReplyKind.Set, t.Run("SUNION", "s").Kind);
+        Assert.Equal(ValkeyReplyKind.Set, t.Run("SDIFF", "s").Kind);
+        Assert.Equal(ValkeyReplyKind.Set, t.Run("SPOP", "missing", "2").Kind);
+        Assert.Equal(ValkeyReplyKind.Array, t.Run("SRANDMEMBER", "s", "2").Kind);
+        Assert.Equal(ValkeyReplyKind.Array, t.Run("SMISMEMBER", "s", "a").Kind);
+        Assert.Equal(ValkeyReplyKind.Array, t.Run("SSCAN", "s", "0").Kind);
+        Assert.Equal(ValkeyReplyKind.Set, t.Run("SPOP", "s", "2").Kind);
+    }
+
+    [Fact]
+    public void StoredResultsAndPoppedRemaindersHaveValkeysEncodings()
+    {
+        using var t = new TestStore(seed: 2);
+        var ints = new List<string> { "SADD", "hi" };
+        ints.AddRange(Enumerable.Range(0, 200).Select(i => "m" + i));
+        t.Int([.. ints]);
+        t.Int("SADD", "hi", "1", "2");
+        // A hashtable's rebuilt remainder starts as a listpack (its members come back as strings), as Valkey's SPOP case 3.
+        t.Run("SPOP", "hi", "195");
+        Assert.Equal(7, t.Int("SCARD", "hi"));
+        Assert.Equal("listpack", t.Text("OBJECT", "ENCODING", "hi"));
+        // An intset's remainder stays an intset.
+        var nums = new List<string> { "SADD", "is" };
+        nums.AddRange(Enumerable.Range(0, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        t.Int([.. nums]);
+        t.Run("SPOP", "is", "99");
+        Assert.Equal("intset", t.Text("OBJECT", "ENCODING", "is"));
+        // SUNIONSTORE of 200 integers from a hashtable is a 200-member intset; of 600 a hashtable.
+        var big = new List<string> { "SADD", "bigints", "x" };
+        big.AddRange(Enumerable.Range(0, 600).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        t.Int([.. big]);
+        Assert.Equal("hashtable", t.Text("OBJECT", "ENCODING", "bigints"));
+        t.Int(["SADD", "first200", .. Enumerable.Range(0, 200).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal("intset", t.Text("OBJECT", "ENCODING", "first200"));
+        Assert.Equal(200, t.Int("SINTERSTORE", "d", "bigints", "first200"));
+        Assert.Equal("intset", t.Text("OBJECT", "ENCODING", "d"));
+        Assert.Equal(401, t.Int("SDIFFSTORE", "d", "bigints", "first200"));
+        Assert.Equal("hashtable", t.Text("OBJECT", "ENCODING", "d"));
+        Assert.Equal(601, t.Int("SINTERSTORE", "d", "bigints", "bigints", "bigints"));
+        Assert.Equal("hashtable", t.Text("OBJECT", "ENCODING", "d"));
+        Assert.Equal(200, t.Int("SUNIONSTORE", "d", "first200", "first200"));
+        Assert.Equal("intset", t.Text("OBJECT", "ENCODING", "d"));
+    }
 }
