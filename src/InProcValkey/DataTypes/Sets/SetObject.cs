@@ -125,16 +125,21 @@ internal struct SetObject
         {
             int p = Listpack.HeaderSize;
             byte first = target[0];
-            while (lp[p] != Listpack.Eof)
+            while (true)
             {
-                int entry = Listpack.EntrySizeAt(lp, p);
+                byte b = lp[p];
+                // The common small encodings inline (7-bit uint, 6-bit-length string, 13-bit int), the rest from the codec.
+                int entry = b < 0x80 ? 2 : (b & 0xC0) == 0x80 ? (b & 0x3F) + 2 : (b & 0xE0) == 0xC0 ? 3 : b == Listpack.Eof ? 0 : Listpack.EntrySizeAt(lp, p);
+                if (entry == 0)
+                {
+                    return -1;
+                }
                 if (entry == size && lp[p] == first && lp.Slice(p, size).SequenceEqual(target))
                 {
                     return p;
                 }
                 p += entry;
             }
-            return -1;
         }
         finally
         {
