@@ -311,6 +311,11 @@ internal static partial class SetOps
         {
             return null;
         }
+        if (ReferenceEquals(sshard, dshard) && !ReferenceEquals(srcEntry, dstEntry))
+        {
+            // Reclaiming an expired destination may have shifted the source's slot in a shared shard.
+            srcEntry = db.FindLocked(sshard, sh, source, ref clock, out sindex, touch: false)!;
+        }
         if (EntryLayout.Kind(srcEntry) != EntryKind.Set || (dstEntry is not null && EntryLayout.Kind(dstEntry) != EntryKind.Set))
         {
             return ErrorMessages.WrongType;
