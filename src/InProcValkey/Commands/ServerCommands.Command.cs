@@ -382,17 +382,32 @@ internal static partial class ServerCommands
             ctx.Reply.Error(ErrorMessages.CommandInvalidArgCount);
             return;
         }
-        if (def.FirstKey == 0)
+        var positions = new List<int>();
+        if (def.FirstKey == 0 && KeySpecs.TryGetValue(def.FullName, out var keyNumSpecs) && keyNumSpecs[0].KeyNum)
+        {
+            // A keynum spec (SINTERCARD numkeys key …): the count at the spec's index, the keys right after it.
+            int at = keyNumSpecs[0].Index;
+            if (at < argc && DataTypes.Numbers.TryParseInt64(args[at + 2], out long numKeys) && numKeys > 0 && numKeys <= argc - at - 1)
+            {
+                for (int i = 0; i < numKeys; i++)
+                {
+                    positions.Add(at + 1 + i + 2);
+                }
+            }
+        }
+        else if (def.FirstKey == 0)
         {
             ctx.Reply.Error(ErrorMessages.CommandNoKeys);
             return;
         }
-        int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
-        int step = Math.Max(1, def.KeyStep);
-        var positions = new List<int>();
-        for (int i = def.FirstKey; i <= last && i < argc; i += step)
+        else
         {
-            positions.Add(i + 2);
+            int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
+            int step = Math.Max(1, def.KeyStep);
+            for (int i = def.FirstKey; i <= last && i < argc; i += step)
+            {
+                positions.Add(i + 2);
+            }
         }
         if (positions.Count == 0)
         {

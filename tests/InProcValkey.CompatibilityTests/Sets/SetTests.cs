@@ -293,5 +293,13 @@ public sealed class SetTests(RedisServerFixture server) : CompatTest(server)
         Same("COMMAND", "GETKEYS", "SINTERSTORE", "d", "a", "b");
         Same("COMMAND", "GETKEYS", "SMOVE", "a", "b", "m");
         Same("COMMAND", "GETKEYS", "SDIFF", "a", "b", "c");
+        Same("COMMAND", "GETKEYS", "SINTERCARD", "2", "a", "b", "LIMIT", "1");
+        Same("COMMAND", "GETKEYS", "SINTERCARD", "1", "a");
+        Same("COMMAND", "GETKEYS", "SINTERCARD", "3", "a", "b");
+        Same("COMMAND", "GETKEYS", "SINTERCARD", "0", "a");
+        Same("COMMAND", "GETKEYS", "SINTERCARD", "x", "a");
+        Same("COMMAND", "GETKEYSANDFLAGS", "SINTERCARD", "2", "a", "b");
+        Same("COMMAND", "GETKEYSANDFLAGS", "SDIFFSTORE", "d", "a", "b");
+        Same("COMMAND", "GETKEYSANDFLAGS", "SMOVE", "a", "b", "m");
     }
 }
