@@ -1,6 +1,7 @@
 using System.Buffers;
 using InProcValkey.Commands;
 using InProcValkey.Keyspace;
+using InProcValkey.Server.Monitoring;
 
 namespace InProcValkey.Server.Protocol;
 
@@ -15,6 +16,18 @@ internal enum RespBatchOutcome
 
     /// <summary>The pending input passed the query buffer limit: close without a reply, as Valkey does.</summary>
     Close,
+
+    /// <summary>
+    /// CLIENT PAUSE holds the last parsed command (kept in the context's arguments): flush, wait for the pause to end,
+    /// then <see cref="RespCommandProcessor.RunPostponed"/>; the input after it stays unconsumed.
+    /// </summary>
+    Postponed,
+
+    /// <summary>The pending replies reached the flush threshold: flush them, then pass the unconsumed input again.</summary>
+    FlushAndContinue,
+
+    /// <summary>The pending replies passed <c>client-output-buffer-limit</c>: close without sending them, as Valkey does.</summary>
+    OutputLimit,
 
     /// <summary>
     /// A blocking command (BLPOP, …) found nothing and waits (<see cref="CommandContext.PendingBlock"/>): flush the replies
@@ -34,7 +47,7 @@ internal enum RespBatchOutcome
 /// is checked against what stays pending after the batch: the unparsed bytes plus the arguments of a partly read command.
 /// Not thread-safe: one per connection.
 /// </remarks>
-internal sealed class RespCommandProcessor
+internal sealed partial class RespCommandProcessor
 {
     private readonly RespParserOptions _options;
 
@@ -44,7 +57,10 @@ internal sealed class RespCommandProcessor
         _options = options ?? RespParserOptions.Default;
         Writer = new RespReplyWriter(NullBufferWriter.Instance, protocol);
         Context = new CommandContext(engine, Writer);
+        Writer.Owner = Context;
         Parser = new RespRequestParser(_options);
+        _pause = engine.Pause;
+        _config = engine.Config;
     }
 
     /// <summary>The connection's command context (selected database, arguments).</summary>
@@ -63,6 +79,7 @@ internal sealed class RespCommandProcessor
     public RespBatchOutcome Process(ReadOnlySpan<byte> input, IBufferWriter<byte> output, out int consumed)
     {
         Writer.Output = output;
+        BeginBatch(output);
         int pos = 0;
         while (true)
         {
@@ -71,15 +88,10 @@ internal sealed class RespCommandProcessor
             if (status == RespParseStatus.Command)
             {
                 Run();
-                if (CloseRequested)
+                if (_stop != RespBatchOutcome.Continue)
                 {
                     consumed = pos;
-                    return RespBatchOutcome.CloseAfterReply;
-                }
-                if (Context.PendingBlock is not null)
-                {
-                    consumed = pos;
-                    return RespBatchOutcome.Blocked;
+                    return TakeStop();
                 }
                 continue;
             }
@@ -98,6 +110,7 @@ internal sealed class RespCommandProcessor
             return outcome;
         }
         Writer.Output = output;
+        BeginBatch(output);
         var rest = input;
         while (true)
         {
@@ -106,15 +119,10 @@ internal sealed class RespCommandProcessor
             if (status == RespParseStatus.Command)
             {
                 Run();
-                if (CloseRequested)
+                if (_stop != RespBatchOutcome.Continue)
                 {
                     consumed = rest.Start;
-                    return RespBatchOutcome.CloseAfterReply;
-                }
-                if (Context.PendingBlock is not null)
-                {
-                    consumed = rest.Start;
-                    return RespBatchOutcome.Blocked;
+                    return TakeStop();
                 }
                 continue;
             }
@@ -135,7 +143,18 @@ internal sealed class RespCommandProcessor
     }
 
     /// <summary>Set by QUIT / CLIENT KILL of oneself: the batch stops after the current command, whose reply is flushed.</summary>
-    public bool CloseRequested { get; set; }
+    public bool CloseRequested
+    {
+        get => _closeRequested;
+        set
+        {
+            _closeRequested = value;
+            if (value)
+            {
+                _stop = RespBatchOutcome.CloseAfterReply;
+            }
+        }
+    }
 
     // Whether the command that blocked ran under CLIENT REPLY OFF/SKIP, so its late reply is dropped too.
     private bool _blockedReplySuppressed;
@@ -143,6 +162,29 @@ internal sealed class RespCommandProcessor
     private void Run()
     {
         var client = Context.Client;
+        if (client is not null && _pause.Mode != PauseMode.None && PauseHolds(client))
+        {
+            _stop = RespBatchOutcome.Postponed;
+            return;
+        }
+        var monitors = Monitors;
+        if (monitors is { IsActive: true })
+        {
+            RunMonitored(monitors, client);
+        }
+        else
+        {
+            RunCommand(client);
+        }
+        CheckOutput();
+        if (Context.PendingBlock is not null && _stop is RespBatchOutcome.Continue or RespBatchOutcome.FlushAndContinue)
+        {
+            _stop = RespBatchOutcome.Blocked;
+        }
+    }
+
+    private void RunCommand(IClientConnection? client)
+    {
         _blockedReplySuppressed = client is not null && client.ReplyMode != ClientReplyMode.On;
         if (client is null || client.ReplyMode == ClientReplyMode.On)
         {

@@ -12,7 +12,7 @@ namespace InProcValkey.Server.Protocol;
 /// <c>$-1</c> or <c>*-1</c>, verbatim → bulk string of the text, big number → bulk string.
 /// No allocation on any path; each reply is one <c>GetSpan</c>/<c>Advance</c> unless a bulk is larger than the span offered.
 /// </summary>
-internal sealed class RespReplyWriter : IReplyWriter
+internal sealed class RespReplyWriter : IReplyWriter, ILatin1ErrorWriter
 {
     private const int HeaderMax = 24; // type byte + 20 digits + CRLF
 
@@ -45,11 +45,19 @@ internal sealed class RespReplyWriter : IReplyWriter
 
     /// <inheritdoc />
     /// <remarks>Written as <c>-</c> + text + CRLF (the text carries its own code, e.g. <c>ERR</c>); CR and LF in the text become spaces.</remarks>
-    public void Error(string message) => WriteText((byte)'-', message, sanitize: true);
+    public void Error(string message)
+    {
+        WriteText((byte)'-', message, sanitize: true);
+        Owner?.OnErrorReply(message);
+    }
+
+    /// <summary>The context whose error statistics this writer's error replies feed (INFO errorstats, failed_calls).</summary>
+    public CommandContext? Owner { get; set; }
 
     /// <summary>An error whose text is Latin-1 (one byte per char), for texts that carry a raw input byte.</summary>
     public void ErrorLatin1(string message)
     {
+        Owner?.OnErrorReply(message);
         var span = _output.GetSpan(message.Length + 3);
         span[0] = (byte)'-';
         int n = Encoding.Latin1.GetBytes(message, span[1..]);

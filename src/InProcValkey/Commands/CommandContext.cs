@@ -96,4 +96,18 @@ internal sealed class CommandContext
         PendingBlock = null;
         return b;
     }
+    // ---- RESP listener (issue 3): error statistics ----
+
+    /// <summary>Error replies written so far by this caller; the dispatcher compares it around a call (failed_calls).</summary>
+    public long ErrorReplies;
+
+    /// <summary>Called by the reply writer for every error reply (Valkey's <c>afterErrorReply</c>).</summary>
+    public void OnErrorReply(string message)
+    {
+        ErrorReplies++;
+        Engine.ServerStats.OnErrorReply(message);
+    }
+
+    /// <summary>Commands this caller has had run (the dispatcher counts each call that reached its handler).</summary>
+    internal int CallCount => _calls;
 }

@@ -102,10 +102,17 @@ internal sealed class CommandTable
         var def = ctx.Engine.Commands.Find(args[0]);
         if (def is null)
         {
+            // On the wire the arguments are echoed byte for byte (Latin-1: one char per byte), as Valkey's %s does.
+            var latin1 = ctx.Reply as ILatin1ErrorWriter;
             var rest = new List<string>(Math.Max(0, args.Count - 1));
             for (int i = 1; i < args.Count; i++)
             {
-                rest.Add(args.GetString(i));
+                rest.Add(latin1 is null ? args.GetString(i) : System.Text.Encoding.Latin1.GetString(args[i]));
+            }
+            if (latin1 is not null)
+            {
+                latin1.ErrorLatin1(ErrorMessages.UnknownCommand(System.Text.Encoding.Latin1.GetString(args[0]), rest));
+                return;
             }
             ctx.Reply.Error(ErrorMessages.UnknownCommand(args.GetString(0), rest));
             return;
@@ -146,9 +153,14 @@ internal sealed class CommandTable
         bool sampled = ctx.NextCallIsSampled();
         long coarseStart = Environment.TickCount64;
         long preciseStart = sampled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        long errorsBefore = ctx.ErrorReplies;
         def.Handler(ctx);
         // Valkey serves the clients blocked on keys this command made ready right after it (handleClientsBlockedOnKeys).
         ctx.Engine.Blocking.ServeIfReady();
+        if (ctx.ErrorReplies != errorsBefore)
+        {
+            ctx.Engine.ServerStats.OnFailed(def);
+        }
         long preciseTicks = sampled ? System.Diagnostics.Stopwatch.GetTimestamp() - preciseStart : -1;
         ctx.Engine.ServerStats.OnCall(ctx, def, preciseTicks, Environment.TickCount64 - coarseStart);
     }

@@ -204,7 +204,15 @@ internal static partial class ServerCommands
         }
         ReplyKeySpecs(ctx, def);
         var subs = def.SubCommands ?? [];
-        r.Array(subs.Length);
+        // Valkey's addReplyCommandSubCommands: an empty RESP3 set when there are none, else an array.
+        if (subs.Length == 0)
+        {
+            r.Set(0);
+        }
+        else
+        {
+            r.Array(subs.Length);
+        }
         foreach (var sub in subs)
         {
             ReplyInfo(ctx, sub);

@@ -88,15 +88,16 @@ internal static partial class ServerCommands
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.
+    // A RESP3 set, as Valkey's addReplyCommandKeySpecs (addReplySetLen); an array in RESP2.
     private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
     {
         var r = ctx.Reply;
         if (!KeySpecs.TryGetValue(def.FullName, out var specs) || (def.FirstKey == 0 && specs[0].Index == 0))
         {
-            r.Array(0);
+            r.Set(0);
             return;
         }
-        r.Array(specs.Length);
+        r.Set(specs.Length);
         for (int i = 0; i < specs.Length; i++)
         {
             var spec = specs[i];

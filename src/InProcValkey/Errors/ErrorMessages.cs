@@ -160,6 +160,20 @@ internal static class ErrorMessages
 
     /// <summary>A CLIENT subcommand given the wrong number of arguments where Valkey checks it itself.</summary>
     public static string ClientSubcommandSyntax(string subcommand) => Sanitize($"ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try CLIENT HELP.");
+    // ---- RESP listener (issue 3): CLIENT PAUSE / KILL, MONITOR ----
+
+    public const string TimeoutNotInteger = "ERR timeout is not an integer or out of range";
+    public const string TimeoutOutOfRange = "ERR timeout is out of range";
+    public const string PauseMode = "ERR CLIENT PAUSE mode must be WRITE or ALL";
+    public const string MonitorDenyBlocking = "ERR MONITOR isn't allowed for DENY BLOCKING client";
+
+    /// <summary>Valkey's <c>addSubcommandSyntaxError</c>: the subcommand as given, the command upper-cased.</summary>
+    public static string SubcommandSyntax(string subcommand, string command) =>
+        Sanitize($"ERR unknown subcommand or wrong number of arguments for '{Truncate(subcommand, 128)}'. Try {command.ToUpperInvariant()} HELP.");
+
+    /// <summary>CLIENT KILL USER with a user that does not exist (only <c>default</c> does).</summary>
+    public static string NoSuchUser(string user) => Sanitize($"ERR No such user '{user}'");
+
 
     // ---- sets (t_set.c, object.c), issue 5 ----
 

@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Databases;
 
 /// <summary>SELECT, DBSIZE, FLUSHDB, FLUSHALL (SYNC/ASYNC), SWAPDB, TIME, PING, ECHO.</summary>
-public sealed class DatabaseTests(RedisServerFixture server) : CompatTest(server)
+public class DatabaseTests(RedisServerFixture server) : CompatTest(server)
 {
     private void FillTwoDatabases()
     {

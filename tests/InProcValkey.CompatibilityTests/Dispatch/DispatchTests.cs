@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Dispatch;
 
 /// <summary>Unknown commands (with their arguments quoted and truncated), unknown subcommands, case-insensitive names.</summary>
-public sealed class DispatchTests(RedisServerFixture server) : CompatTest(server)
+public class DispatchTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void UnknownCommandQuotesItsArguments()

@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Expiry;
 
 /// <summary>EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT with NX/XX/GT/LT, times in the past, overflow and parse errors.</summary>
-public sealed class ExpireTests(RedisServerFixture server) : CompatTest(server)
+public class ExpireTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void ExpireSetsRelativeTtls()

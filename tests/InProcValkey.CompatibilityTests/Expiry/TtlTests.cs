@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Expiry;
 
 /// <summary>TTL, PTTL, EXPIRETIME, PEXPIRETIME, PERSIST, and which commands keep or clear a TTL.</summary>
-public sealed class TtlTests(RedisServerFixture server) : CompatTest(server)
+public class TtlTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void TtlOfMissingAndPersistentKeys()

@@ -7,16 +7,22 @@ namespace InProcValkey.CompatibilityTests.Harness;
 /// engine store, database 0 on both) and checks commands with <see cref="Same"/> and friends: the command runs on both,
 /// and the test fails at the first reply that differs, showing the command, both replies and the commands before it.
 /// Expiry cases never sleep: they use absolute times (<see cref="UnixSeconds"/>) and approximate TTL comparisons.
+/// A class deriving from a case class and overriding <see cref="Transport"/> runs the same cases over the wire
+/// (tests/…/Wire/WireSuites.cs).
 /// </summary>
 public abstract class CompatTest : IDisposable
 {
-    private readonly Differential? _diff;
+    private readonly RedisServerFixture _server;
+    private Differential? _diff;
 
     protected CompatTest(RedisServerFixture server)
     {
         RequireServer(server);
-        _diff = new Differential(server);
+        _server = server;
     }
+
+    /// <summary>How the cases reach redis-server and the engine (in process unless a wire suite overrides it).</summary>
+    protected virtual Transport Transport => Transport.InProcess;
 
     /// <summary>Skips (or, with INPROCVALKEY_REQUIRE_REDIS=1, fails) when the reference server is not running.</summary>
     public static void RequireServer(RedisServerFixture server)
@@ -32,7 +38,7 @@ public abstract class CompatTest : IDisposable
     }
 
     /// <summary>The pair of sessions (for helpers that need raw access).</summary>
-    protected Differential Diff => _diff!;
+    protected Differential Diff => _diff ??= new Differential(_server, Transport);
 
     /// <summary>Runs a command on both sides; fails unless the replies are identical. Returns the (Valkey-adjusted) expected reply.</summary>
     protected ValkeyReply Same(params Arg[] command) => Check(CompareMode.Exact, command);

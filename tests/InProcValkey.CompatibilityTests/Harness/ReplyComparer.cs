@@ -49,10 +49,20 @@ public static class ReplyComparer
     /// <summary>Structural equality of two RESP2 replies.</summary>
     public static bool Exact(ValkeyReply a, ValkeyReply b) => a.Equals(b);
 
-    /// <summary>An array with its elements in byte order (recursively); other replies unchanged.</summary>
-    public static ValkeyReply Sort(ValkeyReply r) => r.Kind == ValkeyReplyKind.Array
-        ? ValkeyReply.Array(r.Elements.Select(Sort).OrderBy(SortKey, StringComparer.Ordinal).ToArray())
-        : r;
+    /// <summary>
+    /// An array (or RESP3 set) with its elements in byte order, a RESP3 map with its pairs in key order (recursively);
+    /// other replies unchanged.
+    /// </summary>
+    public static ValkeyReply Sort(ValkeyReply r) => r.Kind switch
+    {
+        ValkeyReplyKind.Array => ValkeyReply.Array(r.Elements.Select(Sort).OrderBy(SortKey, StringComparer.Ordinal).ToArray()),
+        ValkeyReplyKind.Set => ValkeyReply.Set(r.Elements.Select(Sort).OrderBy(SortKey, StringComparer.Ordinal).ToArray()),
+        ValkeyReplyKind.Map => ValkeyReply.Map(r.Elements.Chunk(2)
+            .Select(p => (Key: Sort(p[0]), Value: Sort(p[1])))
+            .OrderBy(p => SortKey(p.Key), StringComparer.Ordinal)
+            .SelectMany(p => new[] { p.Key, p.Value }).ToArray()),
+        _ => r,
+    };
 
     private static string SortKey(ValkeyReply r) => r.Kind == ValkeyReplyKind.BulkString
         ? Convert.ToHexString(r.AsBytes()!)

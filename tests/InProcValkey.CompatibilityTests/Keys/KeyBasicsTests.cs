@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Keys;
 
 /// <summary>DEL, UNLINK, EXISTS, TYPE, TOUCH.</summary>
-public sealed class KeyBasicsTests(RedisServerFixture server) : CompatTest(server)
+public class KeyBasicsTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void DelCountsRemovedKeysOnce()

@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Keys;
 
 /// <summary>KEYS (glob patterns), SCAN (MATCH, COUNT, TYPE, cursors), RANDOMKEY.</summary>
-public sealed class KeysScanTests(RedisServerFixture server) : CompatTest(server)
+public class KeysScanTests(RedisServerFixture server) : CompatTest(server)
 {
     private void Populate()
     {

@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Keys;
 
 /// <summary>OBJECT ENCODING (int/embstr/raw transitions), REFCOUNT (shared integers), IDLETIME, FREQ, HELP.</summary>
-public sealed class ObjectTests(RedisServerFixture server) : CompatTest(server)
+public class ObjectTests(RedisServerFixture server) : CompatTest(server)
 {
     private void Encoding(string key) => Same("OBJECT", "ENCODING", key);
 

@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Keys;
 
 /// <summary>RENAME, RENAMENX, COPY (DB, REPLACE), MOVE: TTLs travel with values, errors, same-key cases.</summary>
-public sealed class RenameCopyMoveTests(RedisServerFixture server) : CompatTest(server)
+public class RenameCopyMoveTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void RenameMovesValueAndTtl()

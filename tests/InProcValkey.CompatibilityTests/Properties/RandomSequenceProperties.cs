@@ -10,14 +10,20 @@ namespace InProcValkey.CompatibilityTests.Properties;
 /// iterations, TTL-like replies ±1, RANDOMKEY/TIME not generated). A failure shows the shrunk sequence and the first
 /// differing reply.
 /// </summary>
-public sealed class RandomSequenceProperties : IDisposable
+public class RandomSequenceProperties : IDisposable
 {
     private readonly Differential _diff;
 
     public RandomSequenceProperties(RedisServerFixture server)
+        : this(server, Transport.InProcess)
+    {
+    }
+
+    /// <summary>The same sequences over <paramref name="transport"/> (a wire suite, tests/…/Wire/WireSuites.cs).</summary>
+    protected RandomSequenceProperties(RedisServerFixture server, Transport transport)
     {
         CompatTest.RequireServer(server);
-        _diff = new Differential(server);
+        _diff = new Differential(server, transport);
     }
 
     [Property(MaxTest = 150, QuietOnSuccess = true)]
@@ -52,5 +58,9 @@ public sealed class RandomSequenceProperties : IDisposable
         }
     }
 
-    public void Dispose() => _diff.Dispose();
+    public void Dispose()
+    {
+        _diff.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Strings;
 
 /// <summary>INCR, DECR, INCRBY, DECRBY, INCRBYFLOAT: parsing, overflow, formatting, TTL preservation.</summary>
-public sealed class CounterTests(RedisServerFixture server) : CompatTest(server)
+public class CounterTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void IncrAndDecrStartFromZero()

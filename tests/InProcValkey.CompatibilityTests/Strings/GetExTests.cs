@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Strings;
 
 /// <summary>GETEX with EX, PX, EXAT, PXAT, PERSIST: TTL changes, past times, invalid and conflicting options.</summary>
-public sealed class GetExTests(RedisServerFixture server) : CompatTest(server)
+public class GetExTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void GetExWithoutOptionsIsGet()

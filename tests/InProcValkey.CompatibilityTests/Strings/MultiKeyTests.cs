@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Strings;
 
 /// <summary>MGET, MSET, MSETNX, and LCS with LEN, IDX, MINMATCHLEN, WITHMATCHLEN.</summary>
-public sealed class MultiKeyTests(RedisServerFixture server) : CompatTest(server)
+public class MultiKeyTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void MSetThenMGet()

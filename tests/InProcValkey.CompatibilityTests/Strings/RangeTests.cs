@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Strings;
 
 /// <summary>APPEND, STRLEN, GETRANGE, SUBSTR, SETRANGE: offsets (negative, huge), padding, limits, binary data.</summary>
-public sealed class RangeTests(RedisServerFixture server) : CompatTest(server)
+public class RangeTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void AppendCreatesAndExtends()

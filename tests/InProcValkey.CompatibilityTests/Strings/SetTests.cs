@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Strings;
 
 /// <summary>SET with every option (NX XX GET EX PX EXAT PXAT KEEPTTL), SETNX, SETEX, PSETEX, GETSET, GET, GETDEL.</summary>
-public sealed class SetTests(RedisServerFixture server) : CompatTest(server)
+public class SetTests(RedisServerFixture server) : CompatTest(server)
 {
     [Fact]
     public void GetOfMissingKeyIsNilAndSetOverwrites()
