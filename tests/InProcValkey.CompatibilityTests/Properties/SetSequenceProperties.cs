@@ -11,14 +11,20 @@ namespace InProcValkey.CompatibilityTests.Properties;
 /// can be compared with Redis 7.0, which has no listpack sets; a second property keeps Valkey 7.2's defaults and never asks
 /// for encodings.
 /// </summary>
-public sealed class SetSequenceProperties : IDisposable
+public class SetSequenceProperties : IDisposable
 {
     private readonly Differential _diff;
 
     public SetSequenceProperties(RedisServerFixture server)
+        : this(server, Transport.InProcess)
+    {
+    }
+
+    /// <summary>The same properties over the wire (see <c>Wire/WireSuites.cs</c>).</summary>
+    protected SetSequenceProperties(RedisServerFixture server, Transport transport)
     {
         CompatTest.RequireServer(server);
-        _diff = new Differential(server);
+        _diff = new Differential(server, transport);
     }
 
     [Property(MaxTest = 120, QuietOnSuccess = true)]
@@ -98,5 +104,9 @@ public sealed class SetSequenceProperties : IDisposable
         _ => ReplyComparer.DefaultModeFor(command),
     };
 
-    public void Dispose() => _diff.Dispose();
+    public void Dispose()
+    {
+        _diff.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

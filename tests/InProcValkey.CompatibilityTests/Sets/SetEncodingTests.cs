@@ -9,7 +9,7 @@ namespace InProcValkey.CompatibilityTests.Sets;
 /// every other conversion (intset limits, integer checks, SINTERSTORE's intset result, SPOP's rebuilt remainder) must
 /// give Redis 7.0's encodings; the listpack transitions themselves are unit-tested against Valkey's source rules.
 /// </summary>
-public sealed class SetEncodingTests : CompatTest
+public class SetEncodingTests : CompatTest
 {
     public SetEncodingTests(RedisServerFixture server)
         : base(server) => DisableListpack();

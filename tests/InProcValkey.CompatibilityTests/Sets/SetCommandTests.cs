@@ -7,7 +7,7 @@ namespace InProcValkey.CompatibilityTests.Sets;
 /// ignoring order where it does not (SMEMBERS, SINTER, SUNION, SDIFF, SPOP/SRANDMEMBER returning the whole set), shapes only
 /// for random draws.
 /// </summary>
-public sealed class SetTests(RedisServerFixture server) : CompatTest(server)
+public class SetCommandTests(RedisServerFixture server) : CompatTest(server)
 {
     private void Fill(string key, int count, string prefix = "")
     {
