@@ -40,7 +40,12 @@ public sealed partial class ValkeyDatabase
 
     /// <summary>SADD key member: adds one member; true when it was not a member. Creates the set when the key is missing.</summary>
     /// <exception cref="ValkeyWrongTypeException">The key holds another type.</exception>
-    public bool SetAdd(string key, string member) => SetAdd(key, [member]) == 1;
+    public bool SetAdd(string key, string member)
+    {
+        using var k = new Utf8Key(key, stackalloc byte[256]);
+        using var m = new Utf8Key(member, stackalloc byte[256]);
+        return SetAdd(k.Span, m.Span);
+    }
 
     /// <summary>SADD key member [member ...]: adds the members; returns how many were not members. An empty array adds nothing.</summary>
     /// <exception cref="ValkeyWrongTypeException">The key holds another type.</exception>
@@ -53,7 +58,12 @@ public sealed partial class ValkeyDatabase
 
     /// <summary>SADD with a binary key and member.</summary>
     /// <inheritdoc cref="SetAdd(string, string)"/>
-    public bool SetAdd(ReadOnlySpan<byte> key, ReadOnlySpan<byte> member) => AddMembers(key, [member.ToArray()]) == 1;
+    public bool SetAdd(ReadOnlySpan<byte> key, ReadOnlySpan<byte> member)
+    {
+        var clock = NewClock();
+        ThrowIfError(SetOps.Add(Db, key, new SetOps.MemberArgs(member), ref clock, out long added));
+        return added == 1;
+    }
 
     /// <summary>SADD with a binary key and members.</summary>
     /// <inheritdoc cref="SetAdd(string, string[])"/>
@@ -72,7 +82,12 @@ public sealed partial class ValkeyDatabase
 
     /// <summary>SREM key member: removes one member; true when it was a member. A set left empty deletes its key.</summary>
     /// <exception cref="ValkeyWrongTypeException">The key holds another type.</exception>
-    public bool SetRemove(string key, string member) => SetRemove(key, [member]) == 1;
+    public bool SetRemove(string key, string member)
+    {
+        using var k = new Utf8Key(key, stackalloc byte[256]);
+        using var m = new Utf8Key(member, stackalloc byte[256]);
+        return SetRemove(k.Span, m.Span);
+    }
 
     /// <summary>SREM key member [member ...]: removes the members; returns how many were members.</summary>
     /// <exception cref="ValkeyWrongTypeException">The key holds another type.</exception>
@@ -85,7 +100,12 @@ public sealed partial class ValkeyDatabase
 
     /// <summary>SREM with a binary key and member.</summary>
     /// <inheritdoc cref="SetRemove(string, string)"/>
-    public bool SetRemove(ReadOnlySpan<byte> key, ReadOnlySpan<byte> member) => RemoveMembers(key, [member.ToArray()]) == 1;
+    public bool SetRemove(ReadOnlySpan<byte> key, ReadOnlySpan<byte> member)
+    {
+        var clock = NewClock();
+        ThrowIfError(SetOps.Remove(Db, key, new SetOps.MemberArgs(member), ref clock, out long removed));
+        return removed == 1;
+    }
 
     /// <summary>SREM with a binary key and members.</summary>
     /// <inheritdoc cref="SetRemove(string, string[])"/>

@@ -11,6 +11,32 @@ namespace InProcValkey.Operations;
 /// </summary>
 internal static partial class SetOps
 {
+    /// <summary>The members of SADD/SREM: many argument views, or one span (the typed API's single-member calls allocate nothing).</summary>
+    internal readonly ref struct MemberArgs
+    {
+        private readonly ReadOnlySpan<ReadOnlyMemory<byte>> _many;
+        private readonly ReadOnlySpan<byte> _one;
+        private readonly bool _single;
+
+        public MemberArgs(ReadOnlySpan<ReadOnlyMemory<byte>> many)
+        {
+            _many = many;
+            _single = false;
+        }
+
+        public MemberArgs(ReadOnlySpan<byte> one)
+        {
+            _one = one;
+            _single = true;
+        }
+
+        public int Length => _single ? 1 : _many.Length;
+
+        public ReadOnlySpan<byte> this[int index] => _single ? _one : _many[index].Span;
+
+        public static implicit operator MemberArgs(ReadOnlyMemory<byte>[] many) => new(many);
+    }
+
     /// <summary>Finds <paramref name="key"/> (lock held): null and no error when missing; WRONGTYPE for another type.</summary>
     internal static string? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out SetObject set, out bool found)
     {
@@ -31,7 +57,7 @@ internal static partial class SetOps
     }
 
     /// <summary>SADD: adds the members, creating the set as Valkey's <c>setTypeCreate</c> sizes it; <paramref name="added"/> counts new members.</summary>
-    public static string? Add(Database db, ReadOnlySpan<byte> key, ReadOnlySpan<ReadOnlyMemory<byte>> members, ref Clock clock, out long added)
+    public static string? Add(Database db, ReadOnlySpan<byte> key, MemberArgs members, ref Clock clock, out long added)
     {
         added = 0;
         var limits = SetLimits.Of(db.Engine);
@@ -45,15 +71,15 @@ internal static partial class SetOps
             }
             if (!found)
             {
-                set = SetObject.Create(key, members[0].Span, members.Length, limits, db.Engine.LruClock);
+                set = SetObject.Create(key, members[0], members.Length, limits, db.Engine.LruClock);
             }
             else
             {
                 set.MaybeConvert(members.Length, limits);
             }
-            foreach (var m in members)
+            for (int i = 0; i < members.Length; i++)
             {
-                if (set.Add(m.Span, limits))
+                if (set.Add(members[i], limits))
                 {
                     added++;
                 }
@@ -65,7 +91,7 @@ internal static partial class SetOps
     }
 
     /// <summary>SREM: removes the members; <paramref name="removed"/> counts those that were members. An emptied set deletes its key.</summary>
-    public static string? Remove(Database db, ReadOnlySpan<byte> key, ReadOnlySpan<ReadOnlyMemory<byte>> members, ref Clock clock, out long removed)
+    public static string? Remove(Database db, ReadOnlySpan<byte> key, MemberArgs members, ref Clock clock, out long removed)
     {
         removed = 0;
         var h = KeyHash.Of(key);
@@ -77,9 +103,9 @@ internal static partial class SetOps
             {
                 return error;
             }
-            foreach (var m in members)
+            for (int i = 0; i < members.Length; i++)
             {
-                if (set.Remove(m.Span))
+                if (set.Remove(members[i]))
                 {
                     removed++;
                     if (set.Count == 0)

@@ -275,19 +275,11 @@ internal struct SetObject
         }
     }
 
-    private void RemoveListpackAt(int offset)
-    {
-        var copy = Data.ToArray();
-        int total = Listpack.Delete(copy, offset);
-        copy.AsSpan(0, total).CopyTo(Resize(total));
-    }
+    // Deletes in place (the lock is held and readers never read collections without it), then shrinks the inline length:
+    // in place within a spare-capacity entry, else into a new exact entry that copies the shortened bytes.
+    private void RemoveListpackAt(int offset) => Resize(Listpack.Delete(EntryLayout.CollectionData(Entry), offset));
 
-    private void RemoveIntsetAt(int index)
-    {
-        var copy = Data.ToArray();
-        int length = Intset.RemoveAt(copy, index);
-        copy.AsSpan(0, length).CopyTo(Resize(length));
-    }
+    private void RemoveIntsetAt(int index) => Resize(Intset.RemoveAt(EntryLayout.CollectionData(Entry), index));
 
     // ---- random access (SPOP, SRANDMEMBER) ----
 
