@@ -5,15 +5,18 @@ namespace InProcValkey.MemoryBench;
 /// <summary>
 /// Bytes per key: loads 1,000,000 keys into InProcValkey (and, for reference, ConcurrentDictionary and MemoryCache),
 /// then into a redis-server started here on a free loopback port, with and without a TTL on every key, and prints a table.
-/// Usage: <c>dotnet run -c Release --project benchmarks/InProcValkey.MemoryBench [-- --keys N] [--no-redis] [--no-reference] [--redis-server PATH]</c>.
-/// With <c>--sets</c>: N small sets of integers instead (issue 5, see <see cref="SetMemory"/>).
+/// Usage: <c>dotnet run -c Release --project benchmarks/InProcValkey.MemoryBench [-- --keys N] [--no-redis] [--no-reference] [--redis-server PATH]</c>;
+/// <c>--hashes</c> measures 1,000,000 hashes of 5 small fields instead (<see cref="HashMemory"/>);
+/// <c>--sets</c> N small sets of integers (issue 5, <see cref="SetMemory"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         int count = 1_000_000;
-        bool redis = true, reference = true, sets = false;
+        bool redis = true, reference = true, hashes = false;
+        bool list = false; // lists (issue 4): --list measures one list of N items instead
+        bool sets = false; // sets (issue 5): --sets measures N small sets of integers instead
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -22,21 +25,26 @@ public static class Program
                 case "--keys" when i + 1 < args.Length:
                     count = int.Parse(args[++i], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                     break;
+                case "--hashes":
+                    hashes = true;
+                    break;
                 case "--no-redis":
                     redis = false;
                     break;
                 case "--no-reference":
                     reference = false;
                     break;
-                case "--redis-server" when i + 1 < args.Length:
-                    redisPath = args[++i];
+                case "--list":
+                    list = true;
                     break;
-                // ---- sets (issue 5) ----
                 case "--sets":
                     sets = true;
                     break;
+                case "--redis-server" when i + 1 < args.Length:
+                    redisPath = args[++i];
+                    break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --sets");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --list, --hashes, --sets");
                     return 2;
             }
         }
@@ -51,6 +59,14 @@ public static class Program
         {
             SetMemory.Run(count, binary);
             return 0;
+        }
+        if (list)
+        {
+            return ListMemory.Run(binary, count);
+        }
+        if (hashes)
+        {
+            return HashMemory.Run(count, binary);
         }
         Console.WriteLine($"Memory per key: {Dataset.Describe(count)}.");
         Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}.");

@@ -110,4 +110,22 @@ internal sealed class CommandContext
 
     /// <summary>Commands this caller has had run (the dispatcher counts each call that reached its handler).</summary>
     internal int CallCount => _calls;
+
+    // ---- hashes (issue 4) ----
+
+    private ValkeyValueBuffer? _hashBuffer;
+
+    /// <summary>
+    /// A reusable buffer multi-value hash reads (HGETALL, HMGET, HKEYS, HVALS, HRANDFIELD, HSCAN) copy into under the shard
+    /// lock before replying; empty on return. Handlers call <see cref="ValkeyValueBuffer.Trim"/> when done.
+    /// </summary>
+    public ValkeyValueBuffer HashBuffer
+    {
+        get
+        {
+            var b = _hashBuffer ??= new ValkeyValueBuffer();
+            b.Clear();
+            return b;
+        }
+    }
 }

@@ -19,9 +19,9 @@ internal enum CommandFlags
     NoAuth = 1 << 9,
     AllowBusy = 1 << 10,
 
-    // ---- sets (issue 5) ----
+    // ---- lists (also used by other multi-key pops) ----
 
-    /// <summary>The key positions depend on the arguments (a numkeys argument): Valkey's <c>movablekeys</c> in COMMAND INFO.</summary>
+    /// <summary>The keys' positions depend on the arguments (LMPOP's numkeys): COMMAND INFO "movablekeys".</summary>
     MovableKeys = 1 << 11,
 }
 

@@ -18,6 +18,10 @@ internal sealed class CommandTable
         DatabaseCommands.All,
         ServerCommands.All,
         ConnectionStateCommands.All,
+        // lists
+        ListCommands.All,
+        HashCommands.All,
+        // sets (issue 5)
         SetCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);

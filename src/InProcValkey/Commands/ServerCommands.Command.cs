@@ -19,6 +19,7 @@ internal static partial class ServerCommands
         (CommandFlags.Fast, "fast"),
         (CommandFlags.NoAuth, "no_auth"),
         (CommandFlags.AllowBusy, "allow_busy"),
+        // lists
         (CommandFlags.MovableKeys, "movablekeys"),
     ];
 
@@ -95,6 +96,12 @@ internal static partial class ServerCommands
         ["cluster|nodes"] = ["nondeterministic_output"],
         ["cluster|replicas"] = ["nondeterministic_output"],
         ["cluster|shards"] = ["nondeterministic_output"],
+        // ---- hashes (issue 4) ----
+        ["hgetall"] = ["nondeterministic_output_order"],
+        ["hkeys"] = ["nondeterministic_output_order"],
+        ["hvals"] = ["nondeterministic_output_order"],
+        ["hrandfield"] = ["nondeterministic_output"],
+        ["hscan"] = ["nondeterministic_output"],
         ["cluster|slots"] = ["nondeterministic_output"],
         // ---- sets (issue 5) ----
         ["sdiff"] = ["nondeterministic_output_order"],
@@ -390,32 +397,18 @@ internal static partial class ServerCommands
             ctx.Reply.Error(ErrorMessages.CommandInvalidArgCount);
             return;
         }
-        var positions = new List<int>();
-        if (def.FirstKey == 0 && KeySpecs.TryGetValue(def.FullName, out var keyNumSpecs) && keyNumSpecs[0].KeyNum)
-        {
-            // A keynum spec (SINTERCARD numkeys key …): the count at the spec's index, the keys right after it.
-            int at = keyNumSpecs[0].Index;
-            if (at < argc && DataTypes.Numbers.TryParseInt64(args[at + 2], out long numKeys) && numKeys > 0 && numKeys <= argc - at - 1)
-            {
-                for (int i = 0; i < numKeys; i++)
-                {
-                    positions.Add(at + 1 + i + 2);
-                }
-            }
-        }
-        else if (def.FirstKey == 0)
+        var movable = KeynumKeyPositions(def, args, 2);
+        if (def.FirstKey == 0 && movable is null)
         {
             ctx.Reply.Error(ErrorMessages.CommandNoKeys);
             return;
         }
-        else
+        int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
+        int step = Math.Max(1, def.KeyStep);
+        var positions = movable ?? new List<int>();
+        for (int i = def.FirstKey; movable is null && i <= last && i < argc; i += step)
         {
-            int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
-            int step = Math.Max(1, def.KeyStep);
-            for (int i = def.FirstKey; i <= last && i < argc; i += step)
-            {
-                positions.Add(i + 2);
-            }
+            positions.Add(i + 2);
         }
         if (positions.Count == 0)
         {

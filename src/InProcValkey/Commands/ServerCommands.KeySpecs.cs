@@ -8,9 +8,9 @@ namespace InProcValkey.Commands;
 /// </summary>
 internal static partial class ServerCommands
 {
-    // Index/LastKey/KeyStep/KeyNum (sets, issue 5): an explicit begin_search index with a range (lastkey, keystep) or, with
-    // KeyNum, a keynum find_keys (keynumidx 0, firstkey 1, keystep 1) — for specs the command table's positions cannot describe.
-    private sealed record KeySpec(string[] Flags, string? Notes = null, int Index = 0, int LastKey = 0, int KeyStep = 1, bool KeyNum = false);
+    // Index/LastKey/KeyStep (sets, issue 5): an explicit begin_search index and range for a spec the command table's positions
+    // cannot describe (SINTERSTORE's second spec: the sources from 2 to the last argument).
+    private sealed record KeySpec(string[] Flags, string? Notes = null, int Index = 0, int LastKey = 0, int KeyStep = 1);
 
     private static readonly KeySpec RoAccess = new(["RO", "access"]);
     private static readonly KeySpec Ro = new(["RO"]);
@@ -20,6 +20,9 @@ internal static partial class ServerCommands
     private static readonly KeySpec OwUpdate = new(["OW", "update"]);
     private static readonly KeySpec OwInsert = new(["OW", "insert"]);
     private static readonly KeySpec RmDelete = new(["RM", "delete"]);
+    // hashes (issue 4)
+    private static readonly KeySpec RwDeleteHash = new(["RW", "delete"]);
+    private static readonly KeySpec RwInsertHash = new(["RW", "insert"]);
 
     private static readonly Dictionary<string, KeySpec[]> KeySpecs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -67,13 +70,52 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // lists
+        ["blmove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["blmpop"] = [RwAccessDelete],
+        ["blpop"] = [RwAccessDelete],
+        ["brpop"] = [RwAccessDelete],
+        ["brpoplpush"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["lindex"] = [RoAccess],
+        ["linsert"] = [new(["RW", "insert"])],
+        ["llen"] = [Ro],
+        ["lmove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["lmpop"] = [RwAccessDelete],
+        ["lpop"] = [RwAccessDelete],
+        ["lpos"] = [RoAccess],
+        ["lpush"] = [new(["RW", "insert"])],
+        ["lpushx"] = [new(["RW", "insert"])],
+        ["lrange"] = [RoAccess],
+        ["lrem"] = [new(["RW", "delete"])],
+        ["lset"] = [RwUpdate],
+        ["ltrim"] = [new(["RW", "delete"])],
+        ["rpop"] = [RwAccessDelete],
+        ["rpoplpush"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["rpush"] = [new(["RW", "insert"])],
+        ["rpushx"] = [new(["RW", "insert"])],
+        // ---- hashes (issue 4) ----
+        ["hdel"] = [RwDeleteHash],
+        ["hexists"] = [Ro],
+        ["hget"] = [RoAccess],
+        ["hgetall"] = [RoAccess],
+        ["hincrby"] = [RwAccessUpdate],
+        ["hincrbyfloat"] = [RwAccessUpdate],
+        ["hkeys"] = [RoAccess],
+        ["hlen"] = [Ro],
+        ["hmget"] = [RoAccess],
+        ["hmset"] = [RwUpdate],
+        ["hrandfield"] = [RoAccess],
+        ["hscan"] = [RoAccess],
+        ["hset"] = [RwUpdate],
+        ["hsetnx"] = [RwInsertHash],
+        ["hstrlen"] = [Ro],
+        ["hvals"] = [RoAccess],
         // ---- sets (issue 5) ----
         ["sadd"] = [new(["RW", "insert"])],
         ["scard"] = [Ro],
         ["sdiff"] = [RoAccess],
         ["sdiffstore"] = [OwUpdate, new(["RO", "access"], Index: 2, LastKey: -1)],
         ["sinter"] = [RoAccess],
-        ["sintercard"] = [new(["RO", "access"], Index: 1, KeyNum: true)],
         ["sinterstore"] = [new(["RW", "update"]), new(["RO", "access"], Index: 2, LastKey: -1)],
         ["sismember"] = [Ro],
         ["smembers"] = [RoAccess],
@@ -92,7 +134,11 @@ internal static partial class ServerCommands
     private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
     {
         var r = ctx.Reply;
-        if (!KeySpecs.TryGetValue(def.FullName, out var specs) || (def.FirstKey == 0 && specs[0].Index == 0))
+        if (TryReplyKeynumSpec(ctx, def))
+        {
+            return;
+        }
+        if (def.FirstKey == 0 || !KeySpecs.TryGetValue(def.FullName, out var specs))
         {
             r.Set(0);
             return;
@@ -127,19 +173,6 @@ internal static partial class ServerCommands
             r.Bulk("find_keys");
             r.Map(2);
             r.Bulk("type");
-            if (spec.KeyNum)
-            {
-                r.Bulk("keynum");
-                r.Bulk("spec");
-                r.Map(3);
-                r.Bulk("keynumidx");
-                r.Integer(0);
-                r.Bulk("firstkey");
-                r.Integer(1);
-                r.Bulk("keystep");
-                r.Integer(1);
-                continue;
-            }
             r.Bulk("range");
             r.Bulk("spec");
             r.Map(3);

@@ -458,4 +458,26 @@ internal static class Listpack
         BinaryPrimitives.WriteUInt16LittleEndian(lp.AsSpan(4), (ushort)Math.Min(list.Count, CountUnknown));
         return lp;
     }
+
+    /// <summary>Writes the concatenation of listpacks <paramref name="a"/> then <paramref name="b"/> into <paramref name="dst"/>
+    /// (which needs <c>TotalBytes(a) + TotalBytes(b) - 7</c> bytes); returns the new total size.</summary>
+    public static int Concat(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> dst)
+    {
+        int ta = TotalBytes(a);
+        int tb = TotalBytes(b);
+        a[..(ta - 1)].CopyTo(dst);
+        b[HeaderSize..tb].CopyTo(dst[(ta - 1)..]);
+        int total = ta + tb - EmptySize;
+        SetTotal(dst, total);
+        int ca = BinaryPrimitives.ReadUInt16LittleEndian(a[4..]);
+        int cb = BinaryPrimitives.ReadUInt16LittleEndian(b[4..]);
+        int c = ca == CountUnknown || cb == CountUnknown ? CountUnknown : Math.Min(ca + cb, CountUnknown);
+        BinaryPrimitives.WriteUInt16LittleEndian(dst[4..], (ushort)c);
+        if (c == CountUnknown)
+        {
+            int n = Count(dst);
+            if (n < CountUnknown) BinaryPrimitives.WriteUInt16LittleEndian(dst[4..], (ushort)n);
+        }
+        return total;
+    }
 }

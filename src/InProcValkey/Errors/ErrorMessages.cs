@@ -174,6 +174,27 @@ internal static class ErrorMessages
     /// <summary>CLIENT KILL USER with a user that does not exist (only <c>default</c> does).</summary>
     public static string NoSuchUser(string user) => Sanitize($"ERR No such user '{user}'");
 
+    // ---- lists ----
+
+    public const string IndexOutOfRange = "ERR index out of range";
+    public const string MustBePositive = "ERR value is out of range, must be positive";
+    public const string LposRankZero =
+        "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
+    public const string LposRankRange = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+    public const string LposCountNegative = "ERR COUNT can't be negative";
+    public const string LposMaxlenNegative = "ERR MAXLEN can't be negative";
+    public const string NumkeysNotPositive = "ERR numkeys should be greater than 0";
+    public const string CountNotPositive = "ERR count should be greater than 0";
+    public const string TimeoutNotFloat = "ERR timeout is not a float or out of range";
+
+    // ---- hashes (t_hash.c), issue 4 ----
+
+    public const string HashValueNotInteger = "ERR hash value is not an integer";
+    public const string HashValueNotFloat = "ERR hash value is not a float";
+    public const string ValueNaNOrInfinity = "ERR value is NaN or Infinity";
+    public const string ValueOutOfRange = "ERR value is out of range";
+    public const string HRandFieldCountOutOfRange =
+        "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
 
     // ---- sets (t_set.c, object.c), issue 5 ----
 

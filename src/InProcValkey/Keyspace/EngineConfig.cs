@@ -46,7 +46,7 @@ internal sealed class EngineConfig
         new("list-max-listpack-size", Kind.Int, "-2", Min: int.MinValue, Max: int.MaxValue, Alias: "list-max-ziplist-size"),
         new("list-compress-depth", Kind.Int, "0", Min: 0, Max: int.MaxValue),
         new("hash-max-listpack-entries", Kind.Int, "512", Alias: "hash-max-ziplist-entries"),
-        new("hash-max-listpack-value", Kind.Int, "64", Alias: "hash-max-ziplist-value"),
+        new("hash-max-listpack-value", Kind.Memory, "64", Alias: "hash-max-ziplist-value"),
         new("set-max-intset-entries", Kind.Int, "512"),
         new("set-max-listpack-entries", Kind.Int, "128"),
         new("set-max-listpack-value", Kind.Int, "64"),
@@ -188,6 +188,8 @@ internal sealed class EngineConfig
         SlowlogLogSlowerThan = long.Parse(_values["slowlog-log-slower-than"], CultureInfo.InvariantCulture);
         SlowlogMaxLen = long.Parse(_values["slowlog-max-len"], CultureInfo.InvariantCulture);
         RefreshListener();
+        RefreshLists();
+        RefreshHashes();
         // ---- sets (issue 5) ----
         SetMaxIntsetEntries = long.Parse(_values["set-max-intset-entries"], CultureInfo.InvariantCulture);
         SetMaxListpackEntries = long.Parse(_values["set-max-listpack-entries"], CultureInfo.InvariantCulture);
@@ -319,6 +321,33 @@ internal sealed class EngineConfig
         }
     }
 
+    // ---- lists ----
+
+    /// <summary><c>list-max-listpack-size</c> (alias <c>list-max-ziplist-size</c>): the quicklist fill.</summary>
+    public int ListMaxListpackSize { get; private set; } = -2;
+
+    /// <summary><c>list-compress-depth</c> (accepted; nodes are not compressed).</summary>
+    public int ListCompressDepth { get; private set; }
+
+    private void RefreshLists()
+    {
+        ListMaxListpackSize = int.Parse(_values["list-max-listpack-size"], CultureInfo.InvariantCulture);
+        ListCompressDepth = int.Parse(_values["list-compress-depth"], CultureInfo.InvariantCulture);
+    }
+
+    // ---- hashes (issue 4) ----
+
+    /// <summary><c>hash-max-listpack-entries</c> (alias <c>hash-max-ziplist-entries</c>): more fields make a hash a hashtable.</summary>
+    public long HashMaxListpackEntries { get; private set; }
+
+    /// <summary><c>hash-max-listpack-value</c> (alias <c>hash-max-ziplist-value</c>): a longer field or value makes a hash a hashtable.</summary>
+    public long HashMaxListpackValue { get; private set; }
+
+    private void RefreshHashes()
+    {
+        HashMaxListpackEntries = long.Parse(_values["hash-max-listpack-entries"], CultureInfo.InvariantCulture);
+        HashMaxListpackValue = long.Parse(_values["hash-max-listpack-value"], CultureInfo.InvariantCulture);
+    }
     // ---- sets (issue 5) ----
 
     /// <summary><c>set-max-intset-entries</c>: the most members an intset-encoded set holds.</summary>

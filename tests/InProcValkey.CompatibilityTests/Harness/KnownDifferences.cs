@@ -78,6 +78,26 @@ public static class KnownDifferences
             ValkeyReply: (_, redis) => global::InProcValkey.ValkeyReply.Error(redis.ErrorMessage!.Replace(
                 "the HELLO AUTH <user> <pass> option", "the HELLO <proto> AUTH <user> <pass> option", StringComparison.Ordinal)),
             Source: "redis/redis #11809 (Redis 7.2, \"Fix HELLO error message command syntax suggestion\"), inherited by Valkey 7.2"),
+        // lists
+        new(
+            Id: "KD-lists-lpos-rank-min",
+            Command: "LPOS",
+            Case: "RANK -9223372036854775808 (LONG_MIN)",
+            Applies: (cmd, _) => ReplyComparer.Name(cmd, 0) == "LPOS" && HasRankLongMin(cmd),
+            // Redis 7.0 negates LONG_MIN (overflow) and searches; 7.2 parses RANK within -LONG_MAX..LONG_MAX.
+            ValkeyReply: (_, _) => global::InProcValkey.ValkeyReply.Error(
+                "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807"),
+            Source: "redis/redis #12167 (Redis 7.2, t_list.c lposCommand getRangeLongFromObjectOrReply -LONG_MAX..LONG_MAX), in Valkey 7.2"),
+        new(
+            Id: "KD-lists-timeout-range",
+            Command: "BLPOP, BRPOP, BRPOPLPUSH, BLMOVE, BLMPOP (every seconds timeout)",
+            Case: "a positive timeout too large for milliseconds since the epoch (inf, 1e400, …)",
+            Applies: (cmd, redis) => redis.ErrorMessage == "ERR timeout is negative" && TimeoutArgument(cmd) is { } t &&
+                                     (t.Equals("inf", StringComparison.OrdinalIgnoreCase) || t.Equals("+inf", StringComparison.OrdinalIgnoreCase) ||
+                                      double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && v > 0),
+            // Redis 7.0 casts the overflowing long double to a negative long long; 7.2 checks the range first.
+            ValkeyReply: (_, _) => global::InProcValkey.ValkeyReply.Error("ERR timeout is out of range"),
+            Source: "src/timeout.c getTimeoutFromObjectOrReply ('timeout is out of range', Redis 7.2 / Valkey 7.2)"),
     ];
 
     /// <summary>
@@ -191,4 +211,33 @@ public static class KnownDifferences
         }
         return global::InProcValkey.ValkeyReply.Array([.. lines]);
     }
+
+    // lists: whether an LPOS command has RANK LONG_MIN before any option error.
+    private static bool HasRankLongMin(IReadOnlyList<byte[]> cmd)
+    {
+        for (int i = 3; i + 1 < cmd.Count; i += 2)
+        {
+            string opt = ReplyComparer.Name(cmd, i);
+            if (opt == "RANK")
+            {
+                if (System.Text.Encoding.ASCII.GetString(cmd[i + 1]) == "-9223372036854775808")
+                {
+                    return true;
+                }
+            }
+            else if (opt is not ("COUNT" or "MAXLEN"))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // lists: the seconds timeout argument of a blocking list command.
+    private static string? TimeoutArgument(IReadOnlyList<byte[]> cmd) => ReplyComparer.Name(cmd, 0) switch
+    {
+        "BLPOP" or "BRPOP" or "BRPOPLPUSH" or "BLMOVE" when cmd.Count > 2 => System.Text.Encoding.ASCII.GetString(cmd[^1]),
+        "BLMPOP" when cmd.Count > 1 => System.Text.Encoding.ASCII.GetString(cmd[1]),
+        _ => null,
+    };
 }
