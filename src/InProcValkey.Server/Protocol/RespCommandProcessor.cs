@@ -78,6 +78,23 @@ internal sealed partial class RespCommandProcessor
     /// <summary>Runs every complete command in <paramref name="input"/>; <paramref name="consumed"/> bytes may be dropped.</summary>
     public RespBatchOutcome Process(ReadOnlySpan<byte> input, IBufferWriter<byte> output, out int consumed)
     {
+        Context.CoarseMark = Environment.TickCount64;
+        var outcome = ProcessSpan(input, output, out consumed);
+        Context.CoarseMark = -1;
+        return outcome;
+    }
+
+    /// <summary>Runs every complete command in <paramref name="input"/>; the bytes before <paramref name="consumed"/> may be dropped.</summary>
+    public RespBatchOutcome Process(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
+    {
+        Context.CoarseMark = Environment.TickCount64;
+        var outcome = ProcessSequence(input, output, out consumed);
+        Context.CoarseMark = -1;
+        return outcome;
+    }
+
+    private RespBatchOutcome ProcessSpan(ReadOnlySpan<byte> input, IBufferWriter<byte> output, out int consumed)
+    {
         Writer.Output = output;
         BeginBatch(output);
         int pos = 0;
@@ -100,12 +117,11 @@ internal sealed partial class RespCommandProcessor
         }
     }
 
-    /// <summary>Runs every complete command in <paramref name="input"/>; the bytes before <paramref name="consumed"/> may be dropped.</summary>
-    public RespBatchOutcome Process(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
+    private RespBatchOutcome ProcessSequence(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
     {
         if (input.IsSingleSegment)
         {
-            var outcome = Process(input.FirstSpan, output, out int used);
+            var outcome = ProcessSpan(input.FirstSpan, output, out int used);
             consumed = input.GetPosition(used);
             return outcome;
         }
@@ -130,6 +146,8 @@ internal sealed partial class RespCommandProcessor
             return Finish(status, rest.Length);
         }
     }
+
+    private const int LargeCommandBytes = 64 * 1024;
 
     private IBufferWriter<byte>? _replyOutput;
 
@@ -161,6 +179,11 @@ internal sealed partial class RespCommandProcessor
 
     private void Run()
     {
+        if (Context.Args.ByteCount > LargeCommandBytes)
+        {
+            // Copying a large command out of the input took time of its own: not the command's (see CoarseMark).
+            Context.CoarseMark = Environment.TickCount64;
+        }
         var client = Context.Client;
         if (client is not null && _pause.Mode != PauseMode.None && PauseHolds(client))
         {

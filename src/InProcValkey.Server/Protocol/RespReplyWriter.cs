@@ -210,6 +210,19 @@ internal sealed class RespReplyWriter : IReplyWriter, ILatin1ErrorWriter
     private static int WriteHeader(Span<byte> span, byte type, long value)
     {
         span[0] = type;
+        if ((ulong)value < 100)
+        {
+            // Lengths and counts of small replies (most of them): no general formatting.
+            int at = 1;
+            if (value >= 10)
+            {
+                span[at++] = (byte)('0' + (value / 10));
+            }
+            span[at] = (byte)('0' + (value % 10));
+            span[at + 1] = (byte)'\r';
+            span[at + 2] = (byte)'\n';
+            return at + 3;
+        }
         Utf8Formatter.TryFormat(value, span[1..], out int n);
         span[n + 1] = (byte)'\r';
         span[n + 2] = (byte)'\n';
