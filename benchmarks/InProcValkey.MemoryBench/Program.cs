@@ -16,6 +16,8 @@ public static class Program
         int count = 1_000_000;
         bool redis = true, reference = true, hashes = false;
         bool list = false; // lists (issue 4): --list measures one list of N items instead
+        // sorted sets (issue 5): --zset measures one sorted set of --keys members instead.
+        bool zset = false;
         bool sets = false; // sets (issue 5): --sets measures N small sets of integers instead
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
@@ -27,6 +29,9 @@ public static class Program
                     break;
                 case "--hashes":
                     hashes = true;
+                    break;
+                case "--zset":
+                    zset = true;
                     break;
                 case "--no-redis":
                     redis = false;
@@ -44,7 +49,7 @@ public static class Program
                     redisPath = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --list, --hashes, --sets");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --list, --hashes, --zset, --sets");
                     return 2;
             }
         }
@@ -63,6 +68,10 @@ public static class Program
         if (list)
         {
             return ListMemory.Run(binary, count);
+        }
+        if (zset)
+        {
+            return SortedSetMemory.Run(count, binary);
         }
         if (hashes)
         {

@@ -21,6 +21,9 @@ internal sealed class CommandTable
         // lists
         ListCommands.All,
         HashCommands.All,
+        // sorted sets (issue 5)
+        SortedSetCommands.All,
+        SortedSetCommands.Blocking,
         // sets (issue 5)
         SetCommands.All);
 

@@ -103,6 +103,9 @@ internal static partial class ServerCommands
         ["hrandfield"] = ["nondeterministic_output"],
         ["hscan"] = ["nondeterministic_output"],
         ["cluster|slots"] = ["nondeterministic_output"],
+        // sorted sets (issue 5)
+        ["zrandmember"] = ["nondeterministic_output"],
+        ["zscan"] = ["nondeterministic_output"],
         // ---- sets (issue 5) ----
         ["sdiff"] = ["nondeterministic_output_order"],
         ["sinter"] = ["nondeterministic_output_order"],
