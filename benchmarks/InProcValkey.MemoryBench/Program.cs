@@ -6,7 +6,8 @@ namespace InProcValkey.MemoryBench;
 /// Bytes per key: loads 1,000,000 keys into InProcValkey (and, for reference, ConcurrentDictionary and MemoryCache),
 /// then into a redis-server started here on a free loopback port, with and without a TTL on every key, and prints a table.
 /// Usage: <c>dotnet run -c Release --project benchmarks/InProcValkey.MemoryBench [-- --keys N] [--no-redis] [--no-reference] [--redis-server PATH]</c>;
-/// <c>--hashes</c> measures 1,000,000 hashes of 5 small fields instead (<see cref="HashMemory"/>).
+/// <c>--hashes</c> measures 1,000,000 hashes of 5 small fields instead (<see cref="HashMemory"/>);
+/// <c>--sets</c> N small sets of integers (issue 5, <see cref="SetMemory"/>).
 /// </summary>
 public static class Program
 {
@@ -17,6 +18,7 @@ public static class Program
         bool list = false; // lists (issue 4): --list measures one list of N items instead
         // sorted sets (issue 5): --zset measures one sorted set of --keys members instead.
         bool zset = false;
+        bool sets = false; // sets (issue 5): --sets measures N small sets of integers instead
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -40,11 +42,14 @@ public static class Program
                 case "--list":
                     list = true;
                     break;
+                case "--sets":
+                    sets = true;
+                    break;
                 case "--redis-server" when i + 1 < args.Length:
                     redisPath = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --list, --hashes");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Options: --keys N, --no-redis, --no-reference, --redis-server PATH, --list, --hashes, --zset, --sets");
                     return 2;
             }
         }
@@ -55,6 +60,11 @@ public static class Program
         }
 
         string? binary = redis ? RedisServer.Find(redisPath) : null;
+        if (sets)
+        {
+            SetMemory.Run(count, binary);
+            return 0;
+        }
         if (list)
         {
             return ListMemory.Run(binary, count);

@@ -9,7 +9,10 @@ public sealed class ValkeyStoreOptions
     /// <summary>Number of logical databases (Valkey's <c>databases</c>). Default 16.</summary>
     public int Databases { get; set; } = 16;
 
-    /// <summary>Seed of the store's one random source (RANDOMKEY, …); null draws a random seed.</summary>
+    /// <summary>
+    /// Seed of the store's one random source, from which RANDOMKEY, SPOP, SRANDMEMBER, HRANDFIELD and ZRANDMEMBER draw; a
+    /// store with a seed gives the same answers to the same single-threaded command sequence every run. Null draws a random seed.
+    /// </summary>
     public int? RandomSeed { get; set; }
 
     /// <summary>Whether a background cycle reclaims expired keys nobody reads (Valkey's active expiry). Default true.</summary>

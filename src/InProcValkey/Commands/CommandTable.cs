@@ -25,7 +25,9 @@ internal sealed class CommandTable
         SortedSetCommands.All,
         SortedSetCommands.Blocking,
         // pub/sub (issue 7)
-        PubSubCommands.All);
+        PubSubCommands.All,
+        // sets (issue 5)
+        SetCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;

@@ -107,6 +107,14 @@ internal static partial class ServerCommands
         // sorted sets (issue 5)
         ["zrandmember"] = ["nondeterministic_output"],
         ["zscan"] = ["nondeterministic_output"],
+        // ---- sets (issue 5) ----
+        ["sdiff"] = ["nondeterministic_output_order"],
+        ["sinter"] = ["nondeterministic_output_order"],
+        ["smembers"] = ["nondeterministic_output_order"],
+        ["spop"] = ["nondeterministic_output"],
+        ["srandmember"] = ["nondeterministic_output"],
+        ["sscan"] = ["nondeterministic_output"],
+        ["sunion"] = ["nondeterministic_output_order"],
     };
 
     // ACL categories a command's JSON names explicitly beyond its group's (Valkey's "acl_categories"), by full name.

@@ -8,7 +8,9 @@ namespace InProcValkey.Commands;
 /// </summary>
 internal static partial class ServerCommands
 {
-    private sealed record KeySpec(string[] Flags, string? Notes = null);
+    // Index/LastKey/KeyStep (sets, issue 5): an explicit begin_search index and range for a spec the command table's positions
+    // cannot describe (SINTERSTORE's second spec: the sources from 2 to the last argument).
+    private sealed record KeySpec(string[] Flags, string? Notes = null, int Index = 0, int LastKey = 0, int KeyStep = 1);
 
     private static readonly KeySpec RoAccess = new(["RO", "access"]);
     private static readonly KeySpec Ro = new(["RO"]);
@@ -113,6 +115,23 @@ internal static partial class ServerCommands
         ["spublish"] = [NotKey],
         ["ssubscribe"] = [NotKey],
         ["sunsubscribe"] = [NotKey],
+        // ---- sets (issue 5) ----
+        ["sadd"] = [new(["RW", "insert"])],
+        ["scard"] = [Ro],
+        ["sdiff"] = [RoAccess],
+        ["sdiffstore"] = [OwUpdate, new(["RO", "access"], Index: 2, LastKey: -1)],
+        ["sinter"] = [RoAccess],
+        ["sinterstore"] = [new(["RW", "update"]), new(["RO", "access"], Index: 2, LastKey: -1)],
+        ["sismember"] = [Ro],
+        ["smembers"] = [RoAccess],
+        ["smismember"] = [RoAccess],
+        ["smove"] = [RwAccessDelete, new(["RW", "insert"])],
+        ["spop"] = [RwAccessDelete],
+        ["srandmember"] = [RoAccess],
+        ["srem"] = [new(["RW", "delete"])],
+        ["sscan"] = [RoAccess],
+        ["sunion"] = [RoAccess],
+        ["sunionstore"] = [OwUpdate, new(["RO", "access"], Index: 2, LastKey: -1)],
     };
 
     // COMMAND INFO element 8: one map per key spec: [notes,] flags, begin_search {index}, find_keys {range}.
@@ -138,9 +157,9 @@ internal static partial class ServerCommands
         for (int i = 0; i < specs.Length; i++)
         {
             var spec = specs[i];
-            int index = specs.Length == 1 ? def.FirstKey : def.FirstKey + i;
-            int lastKey = specs.Length > 1 ? 0 : def.LastKey < 0 ? def.LastKey : def.LastKey - def.FirstKey;
-            int step = specs.Length > 1 ? 1 : def.KeyStep;
+            int index = spec.Index != 0 ? spec.Index : specs.Length == 1 ? def.FirstKey : def.FirstKey + i;
+            int lastKey = spec.Index != 0 ? spec.LastKey : specs.Length > 1 ? 0 : def.LastKey < 0 ? def.LastKey : def.LastKey - def.FirstKey;
+            int step = spec.Index != 0 ? spec.KeyStep : specs.Length > 1 ? 1 : def.KeyStep;
             r.Map(spec.Notes is null ? 3 : 4);
             if (spec.Notes is not null)
             {

@@ -19,6 +19,8 @@ internal static partial class ServerCommands
         ["zinter"] = new(1, 0, 1, 1, ["RO", "access"]),
         ["zdiff"] = new(1, 0, 1, 1, ["RO", "access"]),
         ["zintercard"] = new(1, 0, 1, 1, ["RO", "access"]),
+        // ---- sets (issue 5) ----
+        ["sintercard"] = new(1, 0, 1, 1, ["RO", "access"]),
     };
 
     // COMMAND INFO element 8 for a keynum command.

@@ -226,4 +226,13 @@ internal static class ErrorMessages
 
     /// <summary>Not a Valkey error: a subscribe command run through an in-process session, which has no connection to push messages to.</summary>
     public const string SubscribeInProcess = "ERR SUBSCRIBE commands need a connection; in-process code subscribes with ValkeyStore.Subscribe";
+    // ---- sets (t_set.c, object.c), issue 5 ----
+
+    /// <summary><c>getPositiveLongFromObjectOrReply</c> without a message: SPOP's count.</summary>
+    public const string SetCountNotPositive = "ERR value is out of range, must be positive";
+    /// <summary>SRANDMEMBER's count (<c>getRangeLongFromObjectOrReply</c> over -LONG_MAX..LONG_MAX).</summary>
+    public const string SetRandomCountRange = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+    public const string SetNumKeysNotPositive = "ERR numkeys should be greater than 0";
+    public const string SetNumKeysTooMany = "ERR Number of keys can't be greater than number of args";
+    public const string SetLimitNegative = "ERR LIMIT can't be negative";
 }

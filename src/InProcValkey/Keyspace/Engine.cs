@@ -73,6 +73,28 @@ internal sealed class Engine : IDisposable
 
     public Lock RandomLock => _randomLock;
 
+    /// <summary>
+    /// A uniform draw in [0, <paramref name="maxExclusive"/>) from the store's one random source (SPOP, SRANDMEMBER,
+    /// HRANDFIELD, ZRANDMEMBER; RANDOMKEY draws under <see cref="RandomLock"/> too), seeded by
+    /// <see cref="ValkeyStoreOptions.RandomSeed"/> so a seeded single-threaded test is repeatable. Thread-safe.
+    /// </summary>
+    public int NextRandom(int maxExclusive)
+    {
+        lock (_randomLock)
+        {
+            return _random.Next(maxExclusive);
+        }
+    }
+
+    /// <summary><see cref="NextRandom(int)"/> over a 64-bit range.</summary>
+    public long NextRandomInt64(long maxExclusive)
+    {
+        lock (_randomLock)
+        {
+            return _random.NextInt64(maxExclusive);
+        }
+    }
+
     public Database GetDatabase(int index) => Databases[index];
 
     /// <summary>Runs one active expiry cycle now (the timer calls it; tests may too).</summary>

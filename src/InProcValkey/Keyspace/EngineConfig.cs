@@ -190,6 +190,10 @@ internal sealed class EngineConfig
         RefreshListener();
         RefreshLists();
         RefreshHashes();
+        // ---- sets (issue 5) ----
+        SetMaxIntsetEntries = long.Parse(_values["set-max-intset-entries"], CultureInfo.InvariantCulture);
+        SetMaxListpackEntries = long.Parse(_values["set-max-listpack-entries"], CultureInfo.InvariantCulture);
+        SetMaxListpackValue = long.Parse(_values["set-max-listpack-value"], CultureInfo.InvariantCulture);
     }
 
     // The per-type checks of Valkey's config.c (boolConfigSet, numericConfigSet, enumConfigSet), with its error texts.
@@ -344,4 +348,14 @@ internal sealed class EngineConfig
         HashMaxListpackEntries = long.Parse(_values["hash-max-listpack-entries"], CultureInfo.InvariantCulture);
         HashMaxListpackValue = long.Parse(_values["hash-max-listpack-value"], CultureInfo.InvariantCulture);
     }
+    // ---- sets (issue 5) ----
+
+    /// <summary><c>set-max-intset-entries</c>: the most members an intset-encoded set holds.</summary>
+    public long SetMaxIntsetEntries { get; private set; }
+
+    /// <summary><c>set-max-listpack-entries</c>: the most members a listpack-encoded set holds.</summary>
+    public long SetMaxListpackEntries { get; private set; }
+
+    /// <summary><c>set-max-listpack-value</c>: the longest member (bytes) a listpack-encoded set holds.</summary>
+    public long SetMaxListpackValue { get; private set; }
 }

@@ -47,3 +47,10 @@ public sealed class ExistingCommandsOverResp2(RedisServerFixture s) : ExistingCo
 public sealed class ExistingCommandsOverResp3(RedisServerFixture s) : ExistingCommandsTests(s) { protected override Transport Transport => Transport.WireResp3; }
 public sealed class RandomSequencesOverResp2(RedisServerFixture s) : RandomSequenceProperties(s, Transport.WireResp2);
 public sealed class RandomSequencesOverResp3(RedisServerFixture s) : RandomSequenceProperties(s, Transport.WireResp3);
+// ---- sets (issue 5) ----
+public sealed class SetCommandsOverResp2(RedisServerFixture s) : Sets.SetCommandTests(s) { protected override Transport Transport => Transport.WireResp2; }
+public sealed class SetCommandsOverResp3(RedisServerFixture s) : Sets.SetCommandTests(s) { protected override Transport Transport => Transport.WireResp3; }
+public sealed class SetEncodingsOverResp2(RedisServerFixture s) : Sets.SetEncodingTests(s) { protected override Transport Transport => Transport.WireResp2; }
+public sealed class SetEncodingsOverResp3(RedisServerFixture s) : Sets.SetEncodingTests(s) { protected override Transport Transport => Transport.WireResp3; }
+public sealed class SetSequencesOverResp2(RedisServerFixture s) : SetSequenceProperties(s, Transport.WireResp2);
+public sealed class SetSequencesOverResp3(RedisServerFixture s) : SetSequenceProperties(s, Transport.WireResp3);
