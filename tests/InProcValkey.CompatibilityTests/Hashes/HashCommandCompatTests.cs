@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Hashes;
 
 /// <summary>HSET family, reads, HDEL, WRONGTYPE, arity, and generic key commands on hashes, against redis-server.</summary>
-public sealed class HashCommandCompatTests(RedisServerFixture server) : HashCompatTest(server)
+public class HashCommandCompatTests(RedisServerFixture server) : HashCompatTest(server)
 {
     [Fact]
     public void WritesAndReadsOfASmallHash()

@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Hashes;
 
 /// <summary>HINCRBY and HINCRBYFLOAT: parsing, overflow, long double formatting, against redis-server.</summary>
-public sealed class HashCounterCompatTests(RedisServerFixture server) : HashCompatTest(server)
+public class HashCounterCompatTests(RedisServerFixture server) : HashCompatTest(server)
 {
     [Theory]
     [InlineData("1")]

@@ -3,7 +3,7 @@ using InProcValkey.CompatibilityTests.Harness;
 namespace InProcValkey.CompatibilityTests.Hashes;
 
 /// <summary>OBJECT ENCODING transitions (listpack → hashtable) at the thresholds and under CONFIG, against redis-server.</summary>
-public sealed class HashEncodingCompatTests(RedisServerFixture server) : HashCompatTest(server)
+public class HashEncodingCompatTests(RedisServerFixture server) : HashCompatTest(server)
 {
     private void Encoding(string key) => Same("OBJECT", "ENCODING", key);
 

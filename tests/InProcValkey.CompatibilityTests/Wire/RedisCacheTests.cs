@@ -31,7 +31,7 @@ public sealed class RedisCacheTests : IDisposable
     /// RedisCache needs the hash commands (HMSET, HMGET, HGET, HGETALL): until they are in the engine the listener cases
     /// skip with this reason. Set to null once hashes are merged.
     /// </summary>
-    private static readonly string? ListenerSkipReason = "RedisCache stores entries as hashes (HMSET/HMGET/HGET): hashes land with issue 4";
+    private static readonly string? ListenerSkipReason = null;
 
     private const string Prefix = "app:";
     private readonly RedisServerFixture _server;
