@@ -15,6 +15,8 @@ public static class Program
         int count = 1_000_000;
         bool redis = true, reference = true, hashes = false;
         bool list = false; // lists (issue 4): --list measures one list of N items instead
+        // sorted sets (issue 5): --zset measures one sorted set of --keys members instead.
+        bool zset = false;
         string? redisPath = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -25,6 +27,9 @@ public static class Program
                     break;
                 case "--hashes":
                     hashes = true;
+                    break;
+                case "--zset":
+                    zset = true;
                     break;
                 case "--no-redis":
                     redis = false;
@@ -53,6 +58,10 @@ public static class Program
         if (list)
         {
             return ListMemory.Run(binary, count);
+        }
+        if (zset)
+        {
+            return SortedSetMemory.Run(count, binary);
         }
         if (hashes)
         {

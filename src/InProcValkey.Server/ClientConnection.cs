@@ -12,7 +12,7 @@ namespace InProcValkey.Server;
 /// One accepted connection: a socket read through a <see cref="PipeReader"/>, a <see cref="RespCommandProcessor"/>
 /// running every complete command of each read, and the replies flushed once per batch.
 /// </summary>
-internal sealed class ClientConnection : IClientConnection
+internal sealed partial class ClientConnection : IClientConnection
 {
     private readonly ValkeyServer _server;
     private readonly Socket _socket;
@@ -34,6 +34,7 @@ internal sealed class ClientConnection : IClientConnection
         LocalAddress = localAddress;
         _processor = new RespCommandProcessor(server.Store.Engine, parserOptions);
         _processor.Context.Client = this;
+        _processor.Monitors = server.Monitors;
         RequirePass = server.RequirePassBytes;
         Authenticated = RequirePass is null;
         _createdMs = _lastActivityMs = Environment.TickCount64;
@@ -105,29 +106,7 @@ internal sealed class ClientConnection : IClientConnection
         }
     }
 
-    public string Describe()
-    {
-        long now = Environment.TickCount64;
-        var ctx = _processor.Context;
-        string cmd = ctx.Command?.FullName ?? "NULL";
-        var flags = new StringBuilder();
-        if (NoEvict)
-        {
-            flags.Append('e');
-        }
-        if (NoTouch)
-        {
-            flags.Append('T');
-        }
-        if (flags.Length == 0)
-        {
-            flags.Append('N');
-        }
-        return $"id={Id} addr={Address} laddr={LocalAddress} fd={_fd} name={Name} "
-            + $"age={(now - _createdMs) / 1000} idle={IdleMs / 1000} flags={flags} db={ctx.DbIndex} sub=0 psub=0 ssub=0 multi=-1 "
-            + $"qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={cmd} "
-            + $"user=default redir=-1 resp={Protocol} lib-name={LibName} lib-ver={LibVersion}";
-    }
+    public string Describe() => Describe(Environment.TickCount64 - _createdMs, _fd);
 
     /// <summary>Serves the connection until the client leaves, QUIT, a protocol error, a kill or the server stops.</summary>
     public async Task RunAsync(CancellationToken serverStopping)
@@ -140,6 +119,8 @@ internal sealed class ClientConnection : IClientConnection
         string reason = "client closed the connection";
         // A read started while a command was blocked, whose input is processed once the command is served.
         Task<ReadResult>? carried = null;
+        bool abort = false;
+        _reader = reader;
         try
         {
             while (true)
@@ -147,17 +128,52 @@ internal sealed class ClientConnection : IClientConnection
                 var result = carried is not null ? await carried.ConfigureAwait(false) : await reader.ReadAsync(token).ConfigureAwait(false);
                 carried = null;
                 var buffer = result.Buffer;
+                if (Volatile.Read(ref _monitorQueued) != 0)
+                {
+                    // MONITOR lines from other connections (they woke this read with CancelPendingRead).
+                    DrainMonitorLines(writer);
+                    if (buffer.IsEmpty)
+                    {
+                        await FlushTrackedAsync(writer, token).ConfigureAwait(false);
+                    }
+                }
                 Volatile.Write(ref _lastActivityMs, Environment.TickCount64);
                 if (!buffer.IsEmpty)
                 {
                     long before = _processor.CommandsProcessed;
+                    Volatile.Write(ref _pendingInput, buffer.Length);
+                    t_inBatch = this;
                     var outcome = _processor.Process(buffer, writer, out var consumed);
+                    t_inBatch = null;
+                    bool interrupted = false;
+                    while (outcome is RespBatchOutcome.Postponed or RespBatchOutcome.FlushAndContinue or RespBatchOutcome.Blocked)
+                    {
+                        // The rest of the input is passed again (examined = consumed) once the replies are out.
+                        interrupted = true;
+                        await FlushTrackedAsync(writer, token).ConfigureAwait(false);
+                        if (outcome is RespBatchOutcome.FlushAndContinue or RespBatchOutcome.Blocked)
+                        {
+                            break;
+                        }
+                        Volatile.Write(ref _held, 1);
+                        try
+                        {
+                            await _processor.WaitForPauseAsync(token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            Volatile.Write(ref _held, 0);
+                        }
+                        t_inBatch = this;
+                        outcome = _processor.RunPostponed(writer);
+                        t_inBatch = null;
+                    }
+                    Volatile.Write(ref _pendingInput, buffer.Slice(consumed).Length);
+                    reader.AdvanceTo(consumed, interrupted ? consumed : buffer.End);
+                    _server.Metrics.Commands.Add(_processor.CommandsProcessed - before);
                     if (outcome == RespBatchOutcome.Blocked)
                     {
-                        // The rest of the input stays unexamined, so it is read again once the command is served.
-                        reader.AdvanceTo(consumed);
-                        _server.Metrics.Commands.Add(_processor.CommandsProcessed - before);
-                        await writer.FlushAsync(token).ConfigureAwait(false);
+                        // The replies so far are out; the input after the command stays unexamined and runs after its reply.
                         (carried, bool gone) = await WaitBlockedAsync(reader, writer, token).ConfigureAwait(false);
                         if (gone)
                         {
@@ -165,9 +181,14 @@ internal sealed class ClientConnection : IClientConnection
                         }
                         continue;
                     }
-                    reader.AdvanceTo(consumed, buffer.End);
-                    _server.Metrics.Commands.Add(_processor.CommandsProcessed - before);
-                    await writer.FlushAsync(token).ConfigureAwait(false);
+                    if (outcome == RespBatchOutcome.OutputLimit)
+                    {
+                        reason = "output buffer limit reached";
+                        Log.OutputLimit(_server.Logger, Id, _processor.OutputLimitReason ?? "", Describe());
+                        abort = true;
+                        break;
+                    }
+                    await FlushTrackedAsync(writer, token).ConfigureAwait(false);
                     if (outcome == RespBatchOutcome.CloseAfterReply)
                     {
                         reason = _processor.CloseRequested ? "quit or killed" : "protocol error";
@@ -192,6 +213,7 @@ internal sealed class ClientConnection : IClientConnection
         catch (OperationCanceledException)
         {
             reason = serverStopping.IsCancellationRequested ? "server stopping" : "killed";
+            abort = true;
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
@@ -210,8 +232,21 @@ internal sealed class ClientConnection : IClientConnection
                 _server.Store.Engine.Blocking.Cancel(blocked);
                 _blocked = null;
             }
+            StopMonitor();
+            if (abort)
+            {
+                // Pending replies are dropped (Valkey frees the client): close first, so completing the writer cannot
+                // wait on a peer that does not read.
+                Close();
+            }
             await reader.CompleteAsync().ConfigureAwait(false);
-            await writer.CompleteAsync().ConfigureAwait(false);
+            try
+            {
+                await writer.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+            }
             Close();
             Log.Closed(_server.Logger, Id, reason);
         }
@@ -257,7 +292,7 @@ internal sealed class ClientConnection : IClientConnection
         }
         Volatile.Write(ref _blocked, null);
         _processor.WriteBlockedReply(reply, writer);
-        await writer.FlushAsync(token).ConfigureAwait(false);
+        await FlushTrackedAsync(writer, token).ConfigureAwait(false);
         return (read, false);
     }
 

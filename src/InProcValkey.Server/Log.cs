@@ -26,4 +26,8 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Server stopped")]
     public static partial void Stopped(ILogger logger);
+
+    // Valkey logs "Client … closed for overcoming of output buffer limits." at warning level.
+    [LoggerMessage(8, LogLevel.Warning, "Client {Id} closed for overcoming of output buffer limits: {Reason}. {Client}")]
+    public static partial void OutputLimit(ILogger logger, long id, string reason, string client);
 }

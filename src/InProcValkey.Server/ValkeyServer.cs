@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using InProcValkey.Commands;
+using InProcValkey.Server.Monitoring;
 using InProcValkey.Server.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,11 +47,19 @@ public sealed class ValkeyServer : IAsyncDisposable
         Store = store;
         _options = options ?? new ValkeyServerOptions();
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ValkeyServer>();
-        _parserOptions = new RespParserOptions
+        // The options seed the engine's configuration; the parser reads the limits from it (CONFIG SET applies to new frames).
+        var config = store.Engine.Config;
+        if (_options.ProtoMaxBulkLen != new ValkeyServerOptions().ProtoMaxBulkLen)
         {
-            ProtoMaxBulkLen = _options.ProtoMaxBulkLen,
-            ClientQueryBufferLimit = _options.ClientQueryBufferLimit,
-        };
+            config.Seed("proto-max-bulk-len", _options.ProtoMaxBulkLen);
+        }
+        config.Seed("client-query-buffer-limit", _options.ClientQueryBufferLimit);
+        if (_options.ClientOutputBufferLimit is { } outputLimits && config.Set("client-output-buffer-limit", outputLimits) is { } error)
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
+        _parserOptions = new RespParserOptions { Config = config };
+        Monitors = new MonitorFeed(store.Engine.Time);
         RequirePassBytes = string.IsNullOrEmpty(_options.RequirePass) ? null : Encoding.UTF8.GetBytes(_options.RequirePass);
     }
 
@@ -110,10 +119,8 @@ public sealed class ValkeyServer : IAsyncDisposable
             Log.Listening(Logger, listener.LocalEndPoint!);
             _acceptLoops.Add(AcceptLoopAsync(listener, _stopping.Token));
         }
-        if (_options.Timeout > TimeSpan.Zero)
-        {
-            _idleTimer = new Timer(_ => CloseIdleClients(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-        }
+        // Valkey's clientsCron: idle timeout, and output stuck over the soft limit.
+        _idleTimer = new Timer(_ => ClientsCron(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
     }
 
@@ -221,8 +228,15 @@ public sealed class ValkeyServer : IAsyncDisposable
         {
             refusal = DeniedMessage;
         }
+        var engine = Store.Engine;
+        if (refusal is null || refusal == DeniedMessage)
+        {
+            // Valkey counts a connection once accepted under maxclients (a protected-mode refusal included).
+            Interlocked.Increment(ref engine.TotalConnectionsReceived);
+        }
         if (refusal is not null)
         {
+            Interlocked.Increment(ref engine.RejectedConnections);
             Metrics.ConnectionsRejected.Add(1);
             Log.Refused(Logger, address, refusal.Length > 60 ? refusal[1..60] : refusal.Trim());
             try
@@ -237,8 +251,9 @@ public sealed class ValkeyServer : IAsyncDisposable
             return;
         }
         long id = Interlocked.Increment(ref _nextClientId);
-        var client = new ClientConnection(this, socket, id, address, local, _parserOptions);
+        var client = new ClientConnection(this, socket, id, address, local, _parserOptions) { UnixSocketPath = unix ? _options.UnixSocket : null };
         _clients[id] = client;
+        Interlocked.Increment(ref engine.ConnectedClients);
         Metrics.ConnectionsAccepted.Add(1);
         Metrics.ConnectionsActive.Add(1);
         Log.Accepted(Logger, id, address);
@@ -250,6 +265,7 @@ public sealed class ValkeyServer : IAsyncDisposable
         finally
         {
             _clients.TryRemove(id, out _);
+            Interlocked.Decrement(ref engine.ConnectedClients);
             Metrics.ConnectionsActive.Add(-1);
         }
     }
@@ -276,17 +292,24 @@ public sealed class ValkeyServer : IAsyncDisposable
         return list;
     }
 
-    private void CloseIdleClients()
+    private void ClientsCron()
     {
         long limit = (long)_options.Timeout.TotalMilliseconds;
+        var outputLimit = Store.Engine.Config.OutputBufferLimits.Normal;
         foreach (var client in _clients.Values)
         {
-            if (client.IdleMs > limit && !client.IsBlocked)
+            // MONITOR clients never time out (Valkey flags them as replicas), nor do clients held by CLIENT PAUSE or blocked in
+            // BLPOP and the like (Valkey's clientsCronHandleTimeout spares blocked clients).
+            if (limit > 0 && client.IdleMs > limit && !client.IsMonitor && !client.IsHeld && !client.IsBlocked)
             {
                 client.Kill();
             }
+            client.CheckStalledOutput(outputLimit);
         }
     }
+
+    /// <summary>The MONITOR clients of this server.</summary>
+    internal MonitorFeed Monitors { get; }
 
     /// <summary>Stops accepting, closes every client and waits for their loops to end.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)

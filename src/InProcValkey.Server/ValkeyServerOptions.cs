@@ -33,4 +33,12 @@ public sealed class ValkeyServerOptions
 
     /// <summary>Valkey's <c>client-query-buffer-limit</c> (1 GB): a client whose pending input exceeds it is closed.</summary>
     public long ClientQueryBufferLimit { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>
+    /// Valkey's <c>client-output-buffer-limit</c>, in its syntax (<c>normal 64mb 16mb 60</c>: class, hard limit, soft limit,
+    /// soft seconds; only the classes named change). A normal client whose pending replies pass the hard limit, or stay over
+    /// the soft limit for longer than the soft seconds, is disconnected. Null keeps the store's setting (Valkey's default
+    /// <c>normal 0 0 0 …</c>: no limit for normal clients).
+    /// </summary>
+    public string? ClientOutputBufferLimit { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using InProcValkey.Commands;
 using InProcValkey.Keyspace;
+using InProcValkey.Server.Monitoring;
 
 namespace InProcValkey.Server.Protocol;
 
@@ -15,6 +16,18 @@ internal enum RespBatchOutcome
 
     /// <summary>The pending input passed the query buffer limit: close without a reply, as Valkey does.</summary>
     Close,
+
+    /// <summary>
+    /// CLIENT PAUSE holds the last parsed command (kept in the context's arguments): flush, wait for the pause to end,
+    /// then <see cref="RespCommandProcessor.RunPostponed"/>; the input after it stays unconsumed.
+    /// </summary>
+    Postponed,
+
+    /// <summary>The pending replies reached the flush threshold: flush them, then pass the unconsumed input again.</summary>
+    FlushAndContinue,
+
+    /// <summary>The pending replies passed <c>client-output-buffer-limit</c>: close without sending them, as Valkey does.</summary>
+    OutputLimit,
 
     /// <summary>
     /// A blocking command (BLPOP, …) found nothing and waits (<see cref="CommandContext.PendingBlock"/>): flush the replies
@@ -34,7 +47,7 @@ internal enum RespBatchOutcome
 /// is checked against what stays pending after the batch: the unparsed bytes plus the arguments of a partly read command.
 /// Not thread-safe: one per connection.
 /// </remarks>
-internal sealed class RespCommandProcessor
+internal sealed partial class RespCommandProcessor
 {
     private readonly RespParserOptions _options;
 
@@ -44,7 +57,10 @@ internal sealed class RespCommandProcessor
         _options = options ?? RespParserOptions.Default;
         Writer = new RespReplyWriter(NullBufferWriter.Instance, protocol);
         Context = new CommandContext(engine, Writer);
+        Writer.Owner = Context;
         Parser = new RespRequestParser(_options);
+        _pause = engine.Pause;
+        _config = engine.Config;
     }
 
     /// <summary>The connection's command context (selected database, arguments).</summary>
@@ -62,7 +78,25 @@ internal sealed class RespCommandProcessor
     /// <summary>Runs every complete command in <paramref name="input"/>; <paramref name="consumed"/> bytes may be dropped.</summary>
     public RespBatchOutcome Process(ReadOnlySpan<byte> input, IBufferWriter<byte> output, out int consumed)
     {
+        Context.CoarseMark = Environment.TickCount64;
+        var outcome = ProcessSpan(input, output, out consumed);
+        Context.CoarseMark = -1;
+        return outcome;
+    }
+
+    /// <summary>Runs every complete command in <paramref name="input"/>; the bytes before <paramref name="consumed"/> may be dropped.</summary>
+    public RespBatchOutcome Process(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
+    {
+        Context.CoarseMark = Environment.TickCount64;
+        var outcome = ProcessSequence(input, output, out consumed);
+        Context.CoarseMark = -1;
+        return outcome;
+    }
+
+    private RespBatchOutcome ProcessSpan(ReadOnlySpan<byte> input, IBufferWriter<byte> output, out int consumed)
+    {
         Writer.Output = output;
+        BeginBatch(output);
         int pos = 0;
         while (true)
         {
@@ -71,15 +105,10 @@ internal sealed class RespCommandProcessor
             if (status == RespParseStatus.Command)
             {
                 Run();
-                if (CloseRequested)
+                if (_stop != RespBatchOutcome.Continue)
                 {
                     consumed = pos;
-                    return RespBatchOutcome.CloseAfterReply;
-                }
-                if (Context.PendingBlock is not null)
-                {
-                    consumed = pos;
-                    return RespBatchOutcome.Blocked;
+                    return TakeStop();
                 }
                 continue;
             }
@@ -88,16 +117,16 @@ internal sealed class RespCommandProcessor
         }
     }
 
-    /// <summary>Runs every complete command in <paramref name="input"/>; the bytes before <paramref name="consumed"/> may be dropped.</summary>
-    public RespBatchOutcome Process(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
+    private RespBatchOutcome ProcessSequence(in ReadOnlySequence<byte> input, IBufferWriter<byte> output, out SequencePosition consumed)
     {
         if (input.IsSingleSegment)
         {
-            var outcome = Process(input.FirstSpan, output, out int used);
+            var outcome = ProcessSpan(input.FirstSpan, output, out int used);
             consumed = input.GetPosition(used);
             return outcome;
         }
         Writer.Output = output;
+        BeginBatch(output);
         var rest = input;
         while (true)
         {
@@ -106,15 +135,10 @@ internal sealed class RespCommandProcessor
             if (status == RespParseStatus.Command)
             {
                 Run();
-                if (CloseRequested)
+                if (_stop != RespBatchOutcome.Continue)
                 {
                     consumed = rest.Start;
-                    return RespBatchOutcome.CloseAfterReply;
-                }
-                if (Context.PendingBlock is not null)
-                {
-                    consumed = rest.Start;
-                    return RespBatchOutcome.Blocked;
+                    return TakeStop();
                 }
                 continue;
             }
@@ -122,6 +146,8 @@ internal sealed class RespCommandProcessor
             return Finish(status, rest.Length);
         }
     }
+
+    private const int LargeCommandBytes = 64 * 1024;
 
     private IBufferWriter<byte>? _replyOutput;
 
@@ -135,14 +161,53 @@ internal sealed class RespCommandProcessor
     }
 
     /// <summary>Set by QUIT / CLIENT KILL of oneself: the batch stops after the current command, whose reply is flushed.</summary>
-    public bool CloseRequested { get; set; }
+    public bool CloseRequested
+    {
+        get => _closeRequested;
+        set
+        {
+            _closeRequested = value;
+            if (value)
+            {
+                _stop = RespBatchOutcome.CloseAfterReply;
+            }
+        }
+    }
 
     // Whether the command that blocked ran under CLIENT REPLY OFF/SKIP, so its late reply is dropped too.
     private bool _blockedReplySuppressed;
 
     private void Run()
     {
+        if (Context.Args.ByteCount > LargeCommandBytes)
+        {
+            // Copying a large command out of the input took time of its own: not the command's (see CoarseMark).
+            Context.CoarseMark = Environment.TickCount64;
+        }
         var client = Context.Client;
+        if (client is not null && _pause.Mode != PauseMode.None && PauseHolds(client))
+        {
+            _stop = RespBatchOutcome.Postponed;
+            return;
+        }
+        var monitors = Monitors;
+        if (monitors is { IsActive: true })
+        {
+            RunMonitored(monitors, client);
+        }
+        else
+        {
+            RunCommand(client);
+        }
+        CheckOutput();
+        if (Context.PendingBlock is not null && _stop is RespBatchOutcome.Continue or RespBatchOutcome.FlushAndContinue)
+        {
+            _stop = RespBatchOutcome.Blocked;
+        }
+    }
+
+    private void RunCommand(IClientConnection? client)
+    {
         _blockedReplySuppressed = client is not null && client.ReplyMode != ClientReplyMode.On;
         if (client is null || client.ReplyMode == ClientReplyMode.On)
         {

@@ -32,8 +32,27 @@ internal readonly ref struct SpanInput(ReadOnlySpan<byte> span) : IRespInput
 
     public long IndexOfStopAtNul(byte value, long start)
     {
-        int i = _span[(int)start..].IndexOfAny(value, (byte)0);
-        return i < 0 || _span[(int)start + i] == 0 ? -1 : start + i;
+        // Line ends in RESP headers are a few bytes away: a short scalar scan beats the vectorised search's setup.
+        int s = (int)start;
+        int near = Math.Min(_span.Length, s + 8);
+        for (int j = s; j < near; j++)
+        {
+            byte b = _span[j];
+            if (b == value)
+            {
+                return j;
+            }
+            if (b == 0)
+            {
+                return -1;
+            }
+        }
+        if (near == _span.Length)
+        {
+            return -1;
+        }
+        int i = _span[near..].IndexOfAny(value, (byte)0);
+        return i < 0 || _span[near + i] == 0 ? -1 : near + i;
     }
 
     public void CopyTo(long start, scoped Span<byte> destination) => _span.Slice((int)start, destination.Length).CopyTo(destination);

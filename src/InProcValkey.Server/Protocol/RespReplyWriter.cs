@@ -45,11 +45,19 @@ internal sealed class RespReplyWriter : IReplyWriter, ILatin1ErrorWriter
 
     /// <inheritdoc />
     /// <remarks>Written as <c>-</c> + text + CRLF (the text carries its own code, e.g. <c>ERR</c>); CR and LF in the text become spaces.</remarks>
-    public void Error(string message) => WriteText((byte)'-', message, sanitize: true);
+    public void Error(string message)
+    {
+        WriteText((byte)'-', message, sanitize: true);
+        Owner?.OnErrorReply(message);
+    }
+
+    /// <summary>The context whose error statistics this writer's error replies feed (INFO errorstats, failed_calls).</summary>
+    public CommandContext? Owner { get; set; }
 
     /// <summary>An error whose text is Latin-1 (one byte per char), for texts that carry a raw input byte.</summary>
     public void ErrorLatin1(string message)
     {
+        Owner?.OnErrorReply(message);
         var span = _output.GetSpan(message.Length + 3);
         span[0] = (byte)'-';
         int n = Encoding.Latin1.GetBytes(message, span[1..]);
@@ -202,6 +210,19 @@ internal sealed class RespReplyWriter : IReplyWriter, ILatin1ErrorWriter
     private static int WriteHeader(Span<byte> span, byte type, long value)
     {
         span[0] = type;
+        if ((ulong)value < 100)
+        {
+            // Lengths and counts of small replies (most of them): no general formatting.
+            int at = 1;
+            if (value >= 10)
+            {
+                span[at++] = (byte)('0' + (value / 10));
+            }
+            span[at] = (byte)('0' + (value % 10));
+            span[at + 1] = (byte)'\r';
+            span[at + 2] = (byte)'\n';
+            return at + 3;
+        }
         Utf8Formatter.TryFormat(value, span[1..], out int n);
         span[n + 1] = (byte)'\r';
         span[n + 2] = (byte)'\n';

@@ -246,9 +246,37 @@ internal sealed class RespRequestParser(RespParserOptions options)
             value = 0;
             return false;
         }
+        // The common case, a short count or length (1 to 9 digits, no sign, no leading zero): string2ll's result
+        // without copying. Anything else goes through the full conversion.
+        if (n <= 9)
+        {
+            long v = 0;
+            long i = start;
+            for (; i < end; i++)
+            {
+                uint d = (uint)(input.At(i) - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+                v = (v * 10) + d;
+            }
+            if (i == end && (n == 1 || input.At(start) != (byte)'0'))
+            {
+                value = v;
+                return true;
+            }
+        }
+        return TryReadNumberSlow(ref input, start, (int)n, out value);
+    }
+
+    // Kept apart: a stackalloc in the hot method would stop it being tiered (and inlined) normally.
+    private static bool TryReadNumberSlow<T>(scoped ref T input, long start, int n, out long value)
+        where T : IRespInput, allows ref struct
+    {
         Span<byte> digits = stackalloc byte[20];
-        input.CopyTo(start, digits[..(int)n]);
-        return Numbers.TryParseInt64(digits[..(int)n], out value);
+        input.CopyTo(start, digits[..n]);
+        return Numbers.TryParseInt64(digits[..n], out value);
     }
 
     private RespParseStatus Fail(string error)

@@ -14,6 +14,7 @@ public sealed class ValkeySession
     internal ValkeySession(ValkeyStore store)
     {
         _ctx = new CommandContext(store.Engine, _builder);
+        _builder.Owner = _ctx;
     }
 
     /// <summary>The database commands run on (changed by SELECT).</summary>

@@ -96,6 +96,20 @@ internal sealed class CommandContext
         PendingBlock = null;
         return b;
     }
+    // ---- RESP listener (issue 3): error statistics ----
+
+    /// <summary>Error replies written so far by this caller; the dispatcher compares it around a call (failed_calls).</summary>
+    public long ErrorReplies;
+
+    /// <summary>Called by the reply writer for every error reply (Valkey's <c>afterErrorReply</c>).</summary>
+    public void OnErrorReply(string message)
+    {
+        ErrorReplies++;
+        Engine.ServerStats.OnErrorReply(message);
+    }
+
+    /// <summary>Commands this caller has had run (the dispatcher counts each call that reached its handler).</summary>
+    internal int CallCount => _calls;
 
     // ---- hashes (issue 4) ----
 
@@ -114,4 +128,15 @@ internal sealed class CommandContext
             return b;
         }
     }
+    // ---- listener performance (issue 3) ----
+
+    /// <summary>
+    /// The coarse clock (<see cref="Environment.TickCount64"/>) at the end of the previous command of a batch, or -1
+    /// outside a batch. A caller that runs commands back to back (the RESP listener, once per batch of input) sets it
+    /// at the batch start and resets it to -1 after; the dispatcher then reads the coarse clock once per command instead
+    /// of twice (each read costs about 14 ns on a VM), taking the previous command's end as this one's start. Whoever
+    /// spends time between two commands of a batch (parsing a large argument, waiting) must set it again before the
+    /// next dispatch, or that time counts as the command's.
+    /// </summary>
+    internal long CoarseMark = -1;
 }

@@ -19,7 +19,7 @@ internal enum CommandFlags
     NoAuth = 1 << 9,
     AllowBusy = 1 << 10,
 
-    // ---- lists (also used by other multi-key pops) ----
+    // ---- lists (also used by other multi-key pops: sorted sets) ----
 
     /// <summary>The keys' positions depend on the arguments (LMPOP's numkeys): COMMAND INFO "movablekeys".</summary>
     MovableKeys = 1 << 11,

@@ -11,7 +11,7 @@ namespace InProcValkey.Commands;
 /// <see cref="CommandContext.Client"/>; an in-process session (no client) is answered as a plain, authenticated RESP2 client
 /// whose state is not kept.
 /// </summary>
-internal static class ConnectionStateCommands
+internal static partial class ConnectionStateCommands
 {
     private const string Conn = "connection";
     // Valkey's flags: every CLIENT subcommand is NOSCRIPT|LOADING|STALE (and slow); HELLO, AUTH, QUIT and RESET are also
@@ -41,8 +41,12 @@ internal static class ConnectionStateCommands
                 new("no-evict", 3, CommandFlags.Admin | Always, Conn, ClientNoEvict) { Parent = ClientParent },
                 new("no-touch", 3, Always, Conn, ClientNoTouch) { Parent = ClientParent },
                 ClientUnblockCommand.Def,
+                new("pause", -3, AdminAlways, Conn, ClientPauseCommand) { Parent = ClientParent },
+                new("unpause", 2, AdminAlways, Conn, ClientUnpause) { Parent = ClientParent },
+                new("help", 2, CommandFlags.Loading | CommandFlags.Stale, Conn, ClientHelp) { Parent = ClientParent },
             ],
         },
+        new("monitor", 1, AdminAlways, "server", Monitor),
     ];
 
     // ---- HELLO ----
@@ -214,6 +218,7 @@ internal static class ConnectionStateCommands
             client.NoEvict = false;
             client.NoTouch = false;
             client.Authenticated = client.RequirePass is null;
+            client.StopMonitor();
         }
         ctx.Reply.SimpleString("RESET");
     }
@@ -292,6 +297,7 @@ internal static class ConnectionStateCommands
     {
         var args = ctx.Args;
         HashSet<long>? ids = null;
+        string? typeFilter = null;
         if (args.Count == 4 && args.Is(2, "TYPE"u8))
         {
             var type = args[3];
@@ -300,10 +306,7 @@ internal static class ConnectionStateCommands
                 ctx.Reply.Error(ErrorMessages.UnknownClientType(args.GetString(3)));
                 return;
             }
-            if (!Ascii.EqualsIgnoreCase(type, "normal"u8))
-            {
-                ids = [];
-            }
+            typeFilter = Ascii.EqualsIgnoreCase(type, "slave"u8) ? "replica" : Encoding.ASCII.GetString(type).ToLowerInvariant();
         }
         else if (args.Count > 3 && args.Is(2, "ID"u8))
         {
@@ -328,7 +331,7 @@ internal static class ConnectionStateCommands
         {
             foreach (var peer in client.Peers())
             {
-                if (ids is null || ids.Contains(peer.Id))
+                if ((ids is null || ids.Contains(peer.Id)) && (typeFilter is null || peer.ClientType == typeFilter))
                 {
                     text.Append(peer.Describe()).Append('\n');
                 }
@@ -341,113 +344,6 @@ internal static class ConnectionStateCommands
         Ascii.EqualsIgnoreCase(type, "normal"u8) || Ascii.EqualsIgnoreCase(type, "slave"u8)
         || Ascii.EqualsIgnoreCase(type, "replica"u8) || Ascii.EqualsIgnoreCase(type, "master"u8)
         || Ascii.EqualsIgnoreCase(type, "pubsub"u8);
-
-    private static void ClientKill(CommandContext ctx)
-    {
-        var args = ctx.Args;
-        var client = ctx.Client;
-        var peers = client?.Peers() ?? [];
-        if (args.Count == 3)
-        {
-            // Old form: CLIENT KILL addr:port.
-            string addr = args.GetString(2);
-            foreach (var peer in peers)
-            {
-                if (peer.Address == addr)
-                {
-                    ctx.Reply.SimpleString("OK");
-                    KillOne(client!, peer);
-                    return;
-                }
-            }
-            ctx.Reply.Error(ErrorMessages.NoSuchClient);
-            return;
-        }
-        long id = 0;
-        string? address = null, local = null;
-        bool skipMe = true;
-        for (int i = 2; i < args.Count; i += 2)
-        {
-            if (i + 1 >= args.Count)
-            {
-                ctx.Reply.Error(ErrorMessages.Syntax);
-                return;
-            }
-            if (args.Is(i, "ID"u8))
-            {
-                if (!Numbers.TryParseInt64(args[i + 1], out id) || id <= 0)
-                {
-                    ctx.Reply.Error(ErrorMessages.ClientIdNotPositive);
-                    return;
-                }
-            }
-            else if (args.Is(i, "ADDR"u8))
-            {
-                address = args.GetString(i + 1);
-            }
-            else if (args.Is(i, "LADDR"u8))
-            {
-                local = args.GetString(i + 1);
-            }
-            else if (args.Is(i, "SKIPME"u8))
-            {
-                if (args.Is(i + 1, "YES"u8))
-                {
-                    skipMe = true;
-                }
-                else if (args.Is(i + 1, "NO"u8))
-                {
-                    skipMe = false;
-                }
-                else
-                {
-                    ctx.Reply.Error(ErrorMessages.Syntax);
-                    return;
-                }
-            }
-            else
-            {
-                ctx.Reply.Error(ErrorMessages.Syntax);
-                return;
-            }
-        }
-        int killed = 0;
-        bool self = false;
-        foreach (var peer in peers)
-        {
-            if ((id != 0 && peer.Id != id) || (address is not null && peer.Address != address)
-                || (local is not null && peer.LocalAddress != local) || (skipMe && peer == client))
-            {
-                continue;
-            }
-            killed++;
-            if (peer == client)
-            {
-                self = true;
-            }
-            else
-            {
-                peer.Kill();
-            }
-        }
-        ctx.Reply.Integer(killed);
-        if (self)
-        {
-            client!.CloseAfterReply();
-        }
-    }
-
-    private static void KillOne(IClientConnection me, IClientConnection peer)
-    {
-        if (peer == me)
-        {
-            me.CloseAfterReply();
-        }
-        else
-        {
-            peer.Kill();
-        }
-    }
 
     private static void ClientReply(CommandContext ctx)
     {

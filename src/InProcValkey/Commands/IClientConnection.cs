@@ -69,4 +69,20 @@ internal interface IClientConnection
 
     /// <summary>Called by the dispatcher when a command of this connection blocks.</summary>
     void OnBlocked(Keyspace.Blocking.BlockedClient blocked);
+    // ---- RESP listener (issue 3): CLIENT KILL filters, MONITOR ----
+
+    /// <summary>Seconds since the connection was accepted (CLIENT LIST age).</summary>
+    long AgeSeconds { get; }
+
+    /// <summary>Valkey's client type: <c>normal</c> or <c>pubsub</c> (a MONITOR client is listed as normal, as in Valkey).</summary>
+    string ClientType { get; }
+
+    /// <summary>True while the connection is in MONITOR mode.</summary>
+    bool IsMonitor { get; }
+
+    /// <summary>MONITOR: from now on the connection receives every command the server runs.</summary>
+    void StartMonitor();
+
+    /// <summary>RESET: leaves MONITOR mode (QUIT simply closes the connection).</summary>
+    void StopMonitor();
 }

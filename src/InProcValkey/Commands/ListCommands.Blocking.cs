@@ -24,9 +24,10 @@ internal static partial class ListCommands
         {
             seconds = ld.IsNegative ? double.NegativeInfinity : double.PositiveInfinity;
         }
-        else if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+        else if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) &&
+                 !double.TryParse(ld.ToHumanText(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
         {
-            // A hexadecimal float: valid for Valkey, not read here.
+            // Hexadecimal floats are read through their decimal form above; anything else is not a number.
             ctx.Reply.Error(ErrorMessages.TimeoutNotFloat);
             return false;
         }

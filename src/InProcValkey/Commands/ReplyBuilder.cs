@@ -65,7 +65,14 @@ internal sealed class ReplyBuilder : IReplyWriter
 
     public void SimpleString(string value) => Add(ValkeyReply.SimpleString(value));
 
-    public void Error(string message) => Add(ValkeyReply.Error(message));
+    public void Error(string message)
+    {
+        Add(ValkeyReply.Error(message));
+        Owner?.OnErrorReply(message);
+    }
+
+    /// <summary>The context whose error statistics this builder's error replies feed (INFO errorstats, failed_calls).</summary>
+    public CommandContext? Owner { get; set; }
 
     public void Integer(long value) => Add(ValkeyReply.Integer(value));
 

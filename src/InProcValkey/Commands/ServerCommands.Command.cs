@@ -103,6 +103,9 @@ internal static partial class ServerCommands
         ["hrandfield"] = ["nondeterministic_output"],
         ["hscan"] = ["nondeterministic_output"],
         ["cluster|slots"] = ["nondeterministic_output"],
+        // sorted sets (issue 5)
+        ["zrandmember"] = ["nondeterministic_output"],
+        ["zscan"] = ["nondeterministic_output"],
     };
 
     // ACL categories a command's JSON names explicitly beyond its group's (Valkey's "acl_categories"), by full name.

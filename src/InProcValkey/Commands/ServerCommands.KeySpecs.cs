@@ -115,6 +115,11 @@ internal static partial class ServerCommands
     private static void ReplyKeySpecs(CommandContext ctx, CommandDef def)
     {
         var r = ctx.Reply;
+        // sorted sets (issue 5)
+        if (TryReplySortedSetKeySpecs(ctx, def))
+        {
+            return;
+        }
         if (TryReplyKeynumSpec(ctx, def))
         {
             return;
@@ -170,6 +175,11 @@ internal static partial class ServerCommands
     // overwrites (Valkey's setGetKeys: OW update).
     private static string[] KeyFlags(CommandContext ctx, CommandDef def, int k, int argOffset)
     {
+        // sorted sets (issue 5)
+        if (SortedSetKeyFlags(def, k) is { } zflags)
+        {
+            return zflags;
+        }
         if (!KeySpecs.TryGetValue(def.FullName, out var specs))
         {
             return def.Flags.HasFlag(CommandFlags.ReadOnly) ? RoAccess.Flags : RwUpdate.Flags;

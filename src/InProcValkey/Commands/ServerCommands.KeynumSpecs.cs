@@ -12,6 +12,13 @@ internal static partial class ServerCommands
     {
         ["lmpop"] = new(1, 0, 1, 1, ["RW", "access", "delete"]),
         ["blmpop"] = new(2, 0, 1, 1, ["RW", "access", "delete"]),
+        // sorted sets (issue 5): COMMAND GETKEYS positions (their COMMAND INFO comes from ServerCommands.KeySpecs.SortedSets.cs)
+        ["zmpop"] = new(1, 0, 1, 1, ["RW", "access", "delete"]),
+        ["bzmpop"] = new(2, 0, 1, 1, ["RW", "access", "delete"]),
+        ["zunion"] = new(1, 0, 1, 1, ["RO", "access"]),
+        ["zinter"] = new(1, 0, 1, 1, ["RO", "access"]),
+        ["zdiff"] = new(1, 0, 1, 1, ["RO", "access"]),
+        ["zintercard"] = new(1, 0, 1, 1, ["RO", "access"]),
     };
 
     // COMMAND INFO element 8 for a keynum command.

@@ -158,6 +158,9 @@ internal static partial class ServerCommands
     private static void ConfigResetStat(CommandContext ctx)
     {
         ctx.Engine.ServerStats.Reset();
+        ctx.Engine.KeyspaceHits.Reset();
+        Interlocked.Exchange(ref ctx.Engine.TotalConnectionsReceived, 0);
+        Interlocked.Exchange(ref ctx.Engine.RejectedConnections, 0);
         Ok(ctx);
     }
 

@@ -160,6 +160,19 @@ internal static class ErrorMessages
 
     /// <summary>A CLIENT subcommand given the wrong number of arguments where Valkey checks it itself.</summary>
     public static string ClientSubcommandSyntax(string subcommand) => Sanitize($"ERR unknown subcommand or wrong number of arguments for '{subcommand}'. Try CLIENT HELP.");
+    // ---- RESP listener (issue 3): CLIENT PAUSE / KILL, MONITOR ----
+
+    public const string TimeoutNotInteger = "ERR timeout is not an integer or out of range";
+    public const string TimeoutOutOfRange = "ERR timeout is out of range";
+    public const string PauseMode = "ERR CLIENT PAUSE mode must be WRITE or ALL";
+    public const string MonitorDenyBlocking = "ERR MONITOR isn't allowed for DENY BLOCKING client";
+
+    /// <summary>Valkey's <c>addSubcommandSyntaxError</c>: the subcommand as given, the command upper-cased.</summary>
+    public static string SubcommandSyntax(string subcommand, string command) =>
+        Sanitize($"ERR unknown subcommand or wrong number of arguments for '{Truncate(subcommand, 128)}'. Try {command.ToUpperInvariant()} HELP.");
+
+    /// <summary>CLIENT KILL USER with a user that does not exist (only <c>default</c> does).</summary>
+    public static string NoSuchUser(string user) => Sanitize($"ERR No such user '{user}'");
 
     // ---- lists ----
 
@@ -173,7 +186,6 @@ internal static class ErrorMessages
     public const string NumkeysNotPositive = "ERR numkeys should be greater than 0";
     public const string CountNotPositive = "ERR count should be greater than 0";
     public const string TimeoutNotFloat = "ERR timeout is not a float or out of range";
-    public const string TimeoutOutOfRange = "ERR timeout is out of range";
 
     // ---- hashes (t_hash.c), issue 4 ----
 
@@ -183,4 +195,27 @@ internal static class ErrorMessages
     public const string ValueOutOfRange = "ERR value is out of range";
     public const string HRandFieldCountOutOfRange =
         "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+
+    // ---- sorted sets (t_zset.c), issue 5 ----
+    // Checked against redis-server 7.0.15; the same in Valkey 7.2.
+
+    public const string ZsetNaN = "ERR resulting score is not a number (NaN)";
+    public const string ZsetMinMaxNotFloat = "ERR min or max is not a float";
+    public const string ZsetMinMaxNotLex = "ERR min or max not valid string range item";
+    public const string ZsetXxNx = "ERR XX and NX options at the same time are not compatible";
+    public const string ZsetGtLtNx = "ERR GT, LT, and/or NX options at the same time are not compatible";
+    public const string ZsetIncrSinglePair = "ERR INCR option supports a single increment-element pair";
+    public const string ZsetWeightNotFloat = "ERR weight value is not a float";
+    public const string ZsetLimitOnlyByScoreOrLex = "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX";
+    public const string ZsetWithScoresByLex = "ERR syntax error, WITHSCORES not supported in combination with BYLEX";
+    public const string ZsetLimitNegative = "ERR LIMIT can't be negative";
+    public const string ZsetNumKeysPositive = "ERR numkeys should be greater than 0";
+    public const string ZsetCountPositive = "ERR count should be greater than 0";
+    public const string ValueMustBePositive = "ERR value is out of range, must be positive";
+
+    /// <summary><c>ERR at least 1 input key is needed for 'zunionstore' command</c>.</summary>
+    public static string ZsetAtLeastOneKey(string command) => Sanitize($"ERR at least 1 input key is needed for '{command}' command");
+
+    /// <summary>getRangeLongFromObjectOrReply without a message: <c>ERR value is out of range, value must between MIN and MAX</c>.</summary>
+    public static string ValueOutOfRangeBetween(long min, long max) => $"ERR value is out of range, value must between {min} and {max}";
 }

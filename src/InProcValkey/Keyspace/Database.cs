@@ -144,4 +144,18 @@ internal sealed class Database
             sb.ExpireCursor = 0;
         }
     }
+
+    // ---- RESP listener (issue 3): keyspace_hits / keyspace_misses ----
+
+    /// <summary>
+    /// <see cref="FindLocked"/> for a read (Valkey's <c>lookupKeyRead</c>): also counts a keyspace hit or miss. A key of
+    /// the wrong type is a hit (the lookup found it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte[]? FindForReadLocked(KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, bool touch = true)
+    {
+        var e = FindLocked(shard, h, key, ref clock, out index, touch);
+        Engine.KeyspaceHits.Record(e is not null);
+        return e;
+    }
 }

@@ -94,4 +94,20 @@ internal sealed class Engine : IDisposable
             _activeExpiry.Dispose();
         }
     }
+
+    // ---- RESP listener (issue 3): connection statistics, client pause, keyspace hits ----
+
+    /// <summary>INFO <c>keyspace_hits</c> / <c>keyspace_misses</c>.</summary>
+    public readonly KeyspaceHitStats KeyspaceHits = new();
+
+    /// <summary>INFO <c>total_connections_received</c> (the listener counts its accepted connections here).</summary>
+    public long TotalConnectionsReceived;
+
+    /// <summary>INFO <c>rejected_connections</c> (maxclients refusals).</summary>
+    public long RejectedConnections;
+
+    private ClientPause? _pause;
+
+    /// <summary>CLIENT PAUSE / UNPAUSE state.</summary>
+    public ClientPause Pause => _pause ?? Interlocked.CompareExchange(ref _pause, new ClientPause(Time), null) ?? _pause;
 }

@@ -58,6 +58,7 @@ internal sealed class EngineConfig
         new("lazyfree-lazy-server-del", Kind.Bool, "no"),
         new("lazyfree-lazy-user-del", Kind.Bool, "no"),
         new("lazyfree-lazy-user-flush", Kind.Bool, "no"),
+        new("client-output-buffer-limit", Kind.Text, "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60"),
     ];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
@@ -174,7 +175,7 @@ internal sealed class EngineConfig
         {
             foreach (var (p, v) in parsed)
             {
-                _values[p.Name] = v;
+                _values[p.Name] = p.Name == "client-output-buffer-limit" ? MergeOutputLimits(v) : v;
             }
             Refresh();
         }
@@ -186,6 +187,7 @@ internal sealed class EngineConfig
         ProtoMaxBulkLen = long.Parse(_values["proto-max-bulk-len"], CultureInfo.InvariantCulture);
         SlowlogLogSlowerThan = long.Parse(_values["slowlog-log-slower-than"], CultureInfo.InvariantCulture);
         SlowlogMaxLen = long.Parse(_values["slowlog-max-len"], CultureInfo.InvariantCulture);
+        RefreshListener();
         RefreshLists();
         RefreshHashes();
     }
@@ -238,6 +240,10 @@ internal sealed class EngineConfig
                 {
                     return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
                 }
+                if (p.Name == "client-output-buffer-limit" && !OutputBufferLimits.TryParse(value, OutputBufferLimits.Default, out _, out var obl))
+                {
+                    return obl;
+                }
                 return null;
         }
     }
@@ -274,6 +280,40 @@ internal sealed class EngineConfig
         catch (OverflowException)
         {
             return false;
+        }
+    }
+
+    // ---- RESP listener (issue 3): limits the listener reads for every new frame ----
+
+    /// <summary><c>client-query-buffer-limit</c>.</summary>
+    public long ClientQueryBufferLimit { get; private set; }
+
+    /// <summary><c>client-output-buffer-limit</c>, parsed (its class limits).</summary>
+    public OutputBufferLimits OutputBufferLimits { get; private set; } = OutputBufferLimits.Default;
+
+    // CONFIG SET client-output-buffer-limit changes only the classes it names (lock held; the value was validated).
+    private string MergeOutputLimits(string value)
+    {
+        OutputBufferLimits.TryParse(value, OutputBufferLimits, out var merged, out _);
+        return merged.ToString();
+    }
+
+    private void RefreshListener()
+    {
+        ClientQueryBufferLimit = long.Parse(_values["client-query-buffer-limit"], CultureInfo.InvariantCulture);
+        if (_values.TryGetValue("client-output-buffer-limit", out var obl) && OutputBufferLimits.TryParse(obl, OutputBufferLimits, out var parsed, out _))
+        {
+            OutputBufferLimits = parsed;
+        }
+    }
+
+    /// <summary>Sets a value from code without CONFIG SET's checks (the listener seeding its options, which may be below Valkey's minimums in tests).</summary>
+    internal void Seed(string name, long value)
+    {
+        lock (_lock)
+        {
+            _values[name] = value.ToString(CultureInfo.InvariantCulture);
+            Refresh();
         }
     }
 

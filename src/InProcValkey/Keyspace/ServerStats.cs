@@ -17,7 +17,7 @@ namespace InProcValkey.Keyspace;
 /// thread, a contended cache line, which doubled the cost of a GET. They are exact for one caller at a time (Valkey's
 /// model); callers running the same command concurrently on several threads may lose an occasional increment.
 /// </summary>
-internal sealed class ServerStats
+internal sealed partial class ServerStats
 {
     private readonly long[] _calls;
     private readonly long[] _ticks;
@@ -36,6 +36,7 @@ internal sealed class ServerStats
         _ticks = new long[commandCount];
         _sampled = new long[commandCount];
         _rejected = new long[commandCount];
+        _failed = new long[commandCount];
     }
 
     /// <summary>One entry of the slow log, as SLOWLOG GET replies it.</summary>
@@ -100,6 +101,7 @@ internal sealed class ServerStats
             Interlocked.Exchange(ref _sampled[i], 0);
             Interlocked.Exchange(ref _rejected[i], 0);
         }
+        ResetErrors();
     }
 
     // Valkey's slowlogCreateEntry: at most 32 arguments (the last one says how many more), each at most 128 bytes

@@ -130,7 +130,7 @@ internal static class ExpireOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out _, touch: false);
+            var e = db.FindForReadLocked(shard, h, key, ref clock, out _, touch: false);
             if (e is null)
             {
                 return Missing;

@@ -36,7 +36,7 @@ internal static partial class KeyOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out _, touch: false);
+            var e = db.FindForReadLocked(shard, h, key, ref clock, out _, touch: false);
             found = e is not null;
             if (e is null)
             {

@@ -61,7 +61,7 @@ internal static partial class KeyOps
         var ss = source.ShardOf(hs);
         var sd = destination.ShardOf(hd);
         using var locks = ShardLocks.ForShards([ss, sd]);
-        var e = source.FindLocked(ss, hs, key, ref clock, out int si);
+        var e = source.FindForReadLocked(ss, hs, key, ref clock, out int si);
         if (e is null)
         {
             return null;

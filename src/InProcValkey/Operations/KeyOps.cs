@@ -58,7 +58,7 @@ internal static partial class KeyOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            return db.FindLocked(shard, h, key, ref clock, out _, touch: false) is not null;
+            return db.FindForReadLocked(shard, h, key, ref clock, out _, touch: false) is not null;
         }
     }
 
@@ -77,7 +77,7 @@ internal static partial class KeyOps
         long n = 0;
         for (int i = 0; i < keys.Length; i++)
         {
-            if (db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _, touch) is not null)
+            if (db.FindForReadLocked(db.ShardOf(hashes[i]), hashes[i], keys[i], ref clock, out _, touch) is not null)
             {
                 n++;
             }
@@ -92,7 +92,7 @@ internal static partial class KeyOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            return db.FindLocked(shard, h, key, ref clock, out _, touch: true) is not null;
+            return db.FindForReadLocked(shard, h, key, ref clock, out _, touch: true) is not null;
         }
     }
 
@@ -103,7 +103,7 @@ internal static partial class KeyOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out _, touch: false);
+            var e = db.FindForReadLocked(shard, h, key, ref clock, out _, touch: false);
             return e is null ? KeyType.None : KeyTypes.Of(e);
         }
     }

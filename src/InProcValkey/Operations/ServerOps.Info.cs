@@ -151,16 +151,16 @@ internal static class ServerOps
                 break;
             case "stats":
                 Header(sb, "Stats");
-                Line(sb, "total_connections_received", "0");
+                Line(sb, "total_connections_received", Interlocked.Read(ref engine.TotalConnectionsReceived));
                 Line(sb, "total_commands_processed", engine.ServerStats.TotalCommands);
                 Line(sb, "instantaneous_ops_per_sec", "0");
                 Line(sb, "total_net_input_bytes", "0");
                 Line(sb, "total_net_output_bytes", "0");
-                Line(sb, "rejected_connections", "0");
+                Line(sb, "rejected_connections", Interlocked.Read(ref engine.RejectedConnections));
                 Line(sb, "expired_keys", engine.Stats.ExpiredKeys);
                 Line(sb, "evicted_keys", "0");
-                Line(sb, "keyspace_hits", "0");
-                Line(sb, "keyspace_misses", "0");
+                Line(sb, "keyspace_hits", engine.KeyspaceHits.Hits);
+                Line(sb, "keyspace_misses", engine.KeyspaceHits.Misses);
                 Line(sb, "pubsub_channels", "0");
                 Line(sb, "pubsub_patterns", "0");
                 Line(sb, "pubsubshard_channels", "0");
@@ -170,7 +170,7 @@ internal static class ServerOps
                 Line(sb, "total_active_defrag_time", "0");
                 Line(sb, "current_active_defrag_time", "0");
                 Line(sb, "tracking_total_keys", "0");
-                Line(sb, "total_error_replies", "0");
+                Line(sb, "total_error_replies", engine.ServerStats.TotalErrorReplies);
                 Line(sb, "total_reads_processed", "0");
                 Line(sb, "total_writes_processed", "0");
                 break;
@@ -201,6 +201,10 @@ internal static class ServerOps
                 break;
             case "errorstats":
                 Header(sb, "Errorstats");
+                foreach (var (prefix, count) in engine.ServerStats.ErrorCounts())
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"errorstat_{prefix}:count={count}\r\n");
+                }
                 break;
             case "cluster":
                 Header(sb, "Cluster");
@@ -270,13 +274,14 @@ internal static class ServerOps
             foreach (var d in (Commands.CommandDef[])[def, .. def.SubCommands ?? []])
             {
                 var (calls, usec, rejected) = engine.ServerStats.Get(d.Id);
-                if (calls == 0 && rejected == 0)
+                long failed = engine.ServerStats.Failed(d.Id);
+                if (calls == 0 && rejected == 0 && failed == 0)
                 {
                     continue;
                 }
                 double perCall = calls == 0 ? 0 : (double)usec / calls;
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"cmdstat_{d.FullName}:calls={calls},usec={usec},usec_per_call={perCall:F2},rejected_calls={rejected},failed_calls=0\r\n");
+                    $"cmdstat_{d.FullName}:calls={calls},usec={usec},usec_per_call={perCall:F2},rejected_calls={rejected},failed_calls={failed}\r\n");
             }
         }
     }

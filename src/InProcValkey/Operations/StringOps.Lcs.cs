@@ -38,8 +38,8 @@ internal static partial class StringOps
         b = [];
         Span<KeyHash> hashes = [KeyHash.Of(first), KeyHash.Of(second)];
         using var locks = ShardLocks.ForKeys(db, hashes);
-        var ea = db.FindLocked(db.ShardOf(hashes[0]), hashes[0], first, ref clock, out _);
-        var eb = db.FindLocked(db.ShardOf(hashes[1]), hashes[1], second, ref clock, out _);
+        var ea = db.FindForReadLocked(db.ShardOf(hashes[0]), hashes[0], first, ref clock, out _);
+        var eb = db.FindForReadLocked(db.ShardOf(hashes[1]), hashes[1], second, ref clock, out _);
         if ((ea is not null && !StringValue.IsString(ea)) || (eb is not null && !StringValue.IsString(eb)))
         {
             return ErrorMessages.LcsNotStrings;

@@ -18,7 +18,7 @@ internal static partial class StringOps
         using var locks = ShardLocks.ForKeys(db, hashes);
         for (int i = 0; i < keys.Length; i++)
         {
-            var e = db.FindLocked(db.ShardOf(hashes[i]), hashes[i], keys[i].Span, ref clock, out _);
+            var e = db.FindForReadLocked(db.ShardOf(hashes[i]), hashes[i], keys[i].Span, ref clock, out _);
             if (e is not null && StringValue.IsString(e))
             {
                 values[i] = StringValue.ToArray(e);

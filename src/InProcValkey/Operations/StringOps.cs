@@ -75,7 +75,7 @@ internal static partial class StringOps
     /// </summary>
     private static byte[]? FindStringLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error)
     {
-        var e = db.FindLocked(shard, h, key, ref clock, out index);
+        var e = db.FindForReadLocked(shard, h, key, ref clock, out index);
         if (e is not null && !StringValue.IsString(e))
         {
             error = ErrorMessages.WrongType;
@@ -164,6 +164,7 @@ internal static partial class StringOps
             reader.Commit();
             EntryLayout.TouchLru(e!, db.Engine.LruClock);
         }
+        db.Engine.KeyspaceHits.Record(e is not null);
         return true;
     }
 
@@ -178,7 +179,7 @@ internal static partial class StringOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var old = db.FindLocked(shard, h, key, ref clock, out int index);
+            var old = p.Get ? db.FindForReadLocked(shard, h, key, ref clock, out int index) : db.FindLocked(shard, h, key, ref clock, out index);
             if (p.Get && old is not null)
             {
                 if (!StringValue.IsString(old))

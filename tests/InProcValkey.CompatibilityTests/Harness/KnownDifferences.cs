@@ -47,6 +47,16 @@ public static class KnownDifferences
             // Redis 7.0 prints %.17g ("1.1000000000000001"); Redis 7.2 / Valkey 7.2 print the shortest round-trip form ("1.1").
             ValkeyReply: (_, redis) => ReformatDoubles(redis),
             Source: "redis/redis #10587 (d2string/addReplyDouble with fpconv_dtoa, Redis 7.2), #11597 (nan)"),
+        // Before KD3 (one difference applies per reply): CLIENT HELP also gets KD3's footer here.
+        new(
+            Id: "KD4-client-help-72",
+            Command: "CLIENT HELP",
+            Case: "the subcommands new in 7.2",
+            Applies: (cmd, redis) => cmd.Count == 2 && ReplyComparer.Name(cmd, 0) == "CLIENT" && ReplyComparer.Name(cmd, 1) == "HELP"
+                                     && redis.Kind == ValkeyReplyKind.Array,
+            // Valkey 7.2 lists SETINFO after SETNAME and NO-TOUCH after NO-EVICT; its footer is KD3's.
+            ValkeyReply: (_, redis) => ClientHelp72(redis),
+            Source: "src/networking.c clientCommand help in Valkey 7.2 / Redis 7.2 (CLIENT SETINFO and NO-TOUCH are new in 7.2)"),
         new(
             Id: "KD3-help-footer",
             Command: "OBJECT HELP (every <command> HELP)",
@@ -179,6 +189,27 @@ public static class KnownDifferences
         return s.Length > 0 && (s.Contains('.') || s.Contains('e')) &&
                double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) &&
                Resp2.FormatDouble(value) != s;
+    }
+
+    // KD4: Redis 7.0's CLIENT HELP with 7.2's SETINFO and NO-TOUCH entries and footer.
+    private static ValkeyReply ClientHelp72(ValkeyReply redis)
+    {
+        var lines = new List<ValkeyReply>();
+        foreach (var e in redis.Elements)
+        {
+            string text = e.ToString()!;
+            lines.Add(text == "    Prints this help." ? global::InProcValkey.ValkeyReply.SimpleString("    Print this help.") : e);
+            string[] after = text switch
+            {
+                "    Assign the name <name> to the current connection." =>
+                    ["SETINFO <option> <value>", "    Set client meta attr. Options are:", "    * LIB-NAME: the client lib name.", "    * LIB-VER: the client lib version."],
+                "    Protect current client connection from eviction." =>
+                    ["NO-TOUCH (ON|OFF)", "    Will not touch LRU/LFU stats when this mode is on."],
+                _ => [],
+            };
+            lines.AddRange(after.Select(global::InProcValkey.ValkeyReply.SimpleString));
+        }
+        return global::InProcValkey.ValkeyReply.Array([.. lines]);
     }
 
     // lists: whether an LPOS command has RANK LONG_MIN before any option error.

@@ -69,4 +69,46 @@ public sealed class DispatchTests
         t.Ok("SELECT", "0");
         Assert.Equal("zero", t.Text("GET", "k"));
     }
+
+    [Fact]
+    public void EveryCommandIsFoundByItsNameInAnyLetterCaseAndNothingElseIs()
+    {
+        var table = InProcValkey.Commands.CommandTable.Default;
+        var random = new Random(7);
+        InProcValkey.Commands.CommandDef? Named(ReadOnlySpan<byte> n)
+        {
+            string s = System.Text.Encoding.ASCII.GetString(n);
+            return table.Commands.FirstOrDefault(d => d.Name == s);
+        }
+        foreach (var def in table.Commands)
+        {
+            byte[] name = System.Text.Encoding.ASCII.GetBytes(def.Name);
+            Assert.Same(def, table.Find(System.Text.Encoding.ASCII.GetBytes(def.Name.ToUpperInvariant())));
+            Assert.Same(def, table.Find(System.Text.Encoding.ASCII.GetBytes(def.Name.ToLowerInvariant())));
+            var mixed = (byte[])name.Clone();
+            for (int i = 0; i < mixed.Length; i++)
+            {
+                if (char.IsAsciiLetter((char)mixed[i]) && random.Next(2) == 0)
+                {
+                    mixed[i] ^= 0x20;
+                }
+            }
+            Assert.Same(def, table.Find(mixed));
+            // A shorter or longer name finds only the command of exactly that name, if there is one (LPUSH / LPUSHX).
+            Assert.Equal(Named(name.AsSpan(0, name.Length - 1)), table.Find(name.AsSpan(0, name.Length - 1)));
+            Assert.Equal(Named([.. name, (byte)'x']), table.Find([.. name, (byte)'x']));
+            Assert.Null(table.Find([.. name, 0]));
+            for (int i = 0; i < name.Length; i++)
+            {
+                // Bytes next to the letter ranges ('@', '[', '`', '{') and non-ASCII ones are not letters: no match.
+                foreach (byte other in new byte[] { (byte)'@', (byte)'[', (byte)'`', (byte)'{', 0xC7, 0xE7 })
+                {
+                    var changed = (byte[])name.Clone();
+                    changed[i] = other;
+                    var found = table.Find(changed);
+                    Assert.True(found is null || found.Name.Equals(System.Text.Encoding.Latin1.GetString(changed), StringComparison.OrdinalIgnoreCase));
+                }
+            }
+        }
+    }
 }

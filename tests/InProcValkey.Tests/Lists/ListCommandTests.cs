@@ -227,6 +227,10 @@ public sealed class ListCommandTests
         Assert.Equal(["b", "2"], Items(t, "BRPOP", "b", "0.5"));
         t.Error("ERR timeout is negative", "BLPOP", "a", "-1");
         t.Error("ERR timeout is not a float or out of range", "BLPOP", "a", "x");
+        t.Error("ERR timeout is out of range", "BLPOP", "a", "inf");
+        t.Error("ERR timeout is not a float or out of range", "BLPOP", "a", "nan");
+        t.Int("RPUSH", "hex", "h");
+        Assert.Equal(["hex", "h"], Items(t, "BLPOP", "hex", "0x1p-3"));
     }
 
     [Fact]
