@@ -1,0 +1,211 @@
+using System.Buffers.Text;
+using InProcValkey.DataTypes;
+using InProcValkey.DataTypes.Hashes;
+using InProcValkey.Errors;
+using InProcValkey.Keyspace;
+
+namespace InProcValkey.Operations;
+
+/// <summary>
+/// The <c>IDistributedCache</c> entry operations (package InProcValkey.Caching), each ONE atomic step under the key's shard
+/// lock, built from the hash type API and the expiry rules (no command strings). The layout is Microsoft's <c>RedisCache</c>
+/// (Microsoft.Extensions.Caching.StackExchangeRedis 9/10): one hash per entry with the fields <c>absexp</c> (absolute expiry
+/// as UTC <see cref="DateTimeOffset"/> ticks, -1 for none), <c>sldexp</c> (sliding window as <see cref="TimeSpan"/> ticks, -1
+/// for none) and <c>data</c>, and a key TTL. Where <c>RedisCache</c> sends HMSET + EXPIRE (Set) or HMGET + PEXPIRE (Get,
+/// Refresh), these do both in one step, so a concurrent reader never sees the hash without its TTL.
+/// </summary>
+internal static class DistributedCacheOps
+{
+    /// <summary>The value of <c>absexp</c> / <c>sldexp</c> when the entry has no such expiry.</summary>
+    public const long NotPresent = -1;
+
+    private const long UnixEpochTicks = 621_355_968_000_000_000; // DateTime.UnixEpoch.Ticks
+    private const long TicksPerMs = TimeSpan.TicksPerMillisecond;
+
+    /// <summary>
+    /// Set: replaces the key with the hash {absexp, sldexp, data} and its expiry (<paramref name="whenMs"/> unix ms; -1 for none,
+    /// which also removes a TTL an earlier entry had). A key of another type, or a hash with other fields, is replaced as a
+    /// whole. When <paramref name="whenMs"/> is not in the future the key is deleted and nothing stored (as EXPIRE with a past
+    /// time does after <c>RedisCache</c>'s HMSET).
+    /// </summary>
+    public static void Set(Database db, ReadOnlySpan<byte> key, long absTicks, long sldTicks, ReadOnlySpan<byte> data, long whenMs, ref Clock clock)
+    {
+        Span<byte> absText = stackalloc byte[20];
+        Span<byte> sldText = stackalloc byte[20];
+        Utf8Formatter.TryFormat(absTicks, absText, out int absLength);
+        Utf8Formatter.TryFormat(sldTicks, sldText, out int sldLength);
+        var pairs = new EntryFields(absText[..absLength], sldText[..sldLength], data);
+
+        var h = KeyHash.Of(key);
+        var shard = db.ShardOf(h);
+        using (shard.Lock())
+        {
+            var e = db.FindLocked(shard, h, key, ref clock, out int index);
+            if (whenMs >= 0 && whenMs <= clock.NowMs)
+            {
+                if (e is not null)
+                {
+                    db.RemoveLocked(shard, index);
+                }
+                return;
+            }
+            if (e is not null && !IsEntryShaped(shard, index, e))
+            {
+                db.RemoveLocked(shard, index);
+                e = null;
+                index = -1;
+            }
+            HashValue.Set(db, shard, h, index, e, key, pairs);
+            int at = shard.Table.Find(h.Hash, key);
+            var stored = shard.Table.EntryAt(at);
+            var reshaped = EntryLayout.WithExpiry(stored, whenMs);
+            if (!ReferenceEquals(reshaped, stored))
+            {
+                db.ReshapeLocked(shard, at, reshaped);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Get (<paramref name="getData"/> true) or Refresh (false): reads the entry and, when it has a sliding window, re-arms
+    /// the key's TTL to <c>min(absexp, now + sldexp)</c> in the same step (deleting the key when that is not in the future,
+    /// as PEXPIRE with a past time would). Hands <c>data</c> to <paramref name="reader"/> under the lock and commits it;
+    /// <paramref name="found"/> tells whether the key existed and had <c>data</c> (for Refresh: whether the key existed).
+    /// Returns WRONGTYPE when the key holds another type, else null.
+    /// </summary>
+    public static string? GetAndRefresh<TReader>(Database db, ReadOnlySpan<byte> key, bool getData, ref Clock clock, ref TReader reader, out bool found)
+        where TReader : struct, IStringValueReader
+    {
+        found = false;
+        var h = KeyHash.Of(key);
+        var shard = db.ShardOf(h);
+        using (shard.Lock())
+        {
+            var e = db.FindLocked(shard, h, key, ref clock, out int index);
+            if (e is null)
+            {
+                return null;
+            }
+            if (!HashValue.IsHash(e))
+            {
+                return ErrorMessages.WrongType;
+            }
+            var hash = HashValue.Open(shard, index, e);
+            if (getData)
+            {
+                if (HashValue.TryGet(hash, "data"u8, out var value))
+                {
+                    Span<byte> scratch = stackalloc byte[20];
+                    reader.Read(value.AsText(scratch));
+                    found = true;
+                }
+            }
+            else
+            {
+                found = true;
+            }
+            long sld = ReadTicks(hash, "sldexp"u8);
+            if (sld != NotPresent)
+            {
+                long abs = ReadTicks(hash, "absexp"u8);
+                long now = clock.NowMs;
+                long when = SaturatingAdd(now, sld / TicksPerMs);
+                if (abs != NotPresent)
+                {
+                    when = Math.Min(when, TicksToUnixMs(abs));
+                }
+                if (when <= now)
+                {
+                    db.RemoveLocked(shard, index);
+                }
+                else
+                {
+                    var reshaped = EntryLayout.WithExpiry(e, when);
+                    if (!ReferenceEquals(reshaped, e))
+                    {
+                        db.ReshapeLocked(shard, index, reshaped);
+                    }
+                }
+            }
+            if (found && getData)
+            {
+                reader.Commit();
+            }
+            return null;
+        }
+    }
+
+    /// <summary>UTC <see cref="DateTimeOffset"/> ticks to unix milliseconds (floor).</summary>
+    public static long TicksToUnixMs(long ticks)
+    {
+        long q = Math.DivRem(ticks - UnixEpochTicks, TicksPerMs, out long r);
+        return r < 0 ? q - 1 : q;
+    }
+
+    private static long SaturatingAdd(long a, long b) => b > long.MaxValue - a ? long.MaxValue : a + b;
+
+    // absexp / sldexp as a long; NotPresent when missing or not a number (RedisCache maps a missing field to "none").
+    private static long ReadTicks(in HashRef hash, ReadOnlySpan<byte> field)
+    {
+        if (!HashValue.TryGet(hash, field, out var v))
+        {
+            return NotPresent;
+        }
+        if (v.IsInteger)
+        {
+            return v.Integer;
+        }
+        return Utf8Parser.TryParse(v.Bytes, out long ticks, out int consumed) && consumed == v.Bytes.Length ? ticks : NotPresent;
+    }
+
+    // A hash of exactly the three entry fields: Set overwrites its values (in place when their sizes match) instead of
+    // replacing the key.
+    private static bool IsEntryShaped(KeyShard shard, int index, byte[] e)
+    {
+        if (!HashValue.IsHash(e))
+        {
+            return false;
+        }
+        var hash = HashValue.Open(shard, index, e);
+        return HashValue.Length(hash) == 3
+            && HashValue.Exists(hash, "absexp"u8)
+            && HashValue.Exists(hash, "sldexp"u8)
+            && HashValue.Exists(hash, "data"u8);
+    }
+
+    /// <summary>The three fields of an entry, in <c>RedisCache</c>'s order.</summary>
+    private readonly ref struct EntryFields(ReadOnlySpan<byte> abs, ReadOnlySpan<byte> sld, ReadOnlySpan<byte> data) : IHashPairs
+    {
+        private readonly ReadOnlySpan<byte> _abs = abs;
+        private readonly ReadOnlySpan<byte> _sld = sld;
+        private readonly ReadOnlySpan<byte> _data = data;
+
+        public int Count => 3;
+
+        public ReadOnlySpan<byte> Field(int i) => i switch
+        {
+            0 => "absexp"u8,
+            1 => "sldexp"u8,
+            _ => "data"u8,
+        };
+
+        public ReadOnlySpan<byte> Value(int i) => i switch
+        {
+            0 => _abs,
+            1 => _sld,
+            _ => _data,
+        };
+    }
+}
+
+/// <summary>Reads nothing (Refresh).</summary>
+internal struct NoValueReader : IStringValueReader
+{
+    public readonly void Read(ReadOnlySpan<byte> value)
+    {
+    }
+
+    public readonly void Commit()
+    {
+    }
+}
