@@ -171,8 +171,9 @@ internal static partial class SortedSetOps
     }
 
     /// <summary>
-    /// ZSCAN: a compact set is returned whole with cursor 0 (as Valkey scans a listpack); a large one by rank, about
-    /// <paramref name="count"/> elements per call, the next cursor being the next rank (0 at the end).
+    /// ZSCAN: a compact set is returned whole with cursor 0 (as Valkey scans a listpack); a large one in pages of about
+    /// <paramref name="count"/> members by member hash (<see cref="ZsetIndex.ScanPage"/>), the next cursor being the next
+    /// hash (0 at the end), so a member present for the whole scan is returned exactly once.
     /// </summary>
     public static string? Scan(Database db, ReadOnlySpan<byte> key, ulong cursor, ReadOnlySpan<byte> pattern, long count, ref Clock clock, ZsetItems output, out ulong next, out bool compact)
     {
@@ -190,19 +191,22 @@ internal static partial class SortedSetOps
             var view = ViewLocked(shard, index, e);
             compact = view.IsCompact;
             bool all = pattern.IsEmpty || Glob.MatchesEverything(pattern);
-            int first = 0, n = view.Count;
-            if (!view.IsCompact)
+            if (view.Index is { } large)
             {
-                if (cursor >= (ulong)view.Count)
+                // Pages by member hash, so members present for the whole scan are returned whatever changes in between.
+                var page = new List<byte[]>();
+                next = large.ScanPage(cursor, count, page);
+                foreach (var a in page)
                 {
-                    return null;
+                    var member = ZsetMemberTable.MemberOf(a);
+                    if (all || Glob.Match(pattern, member))
+                    {
+                        output.Add(member, ZsetMemberTable.ScoreOf(a));
+                    }
                 }
-                first = (int)cursor;
-                n = (int)Math.Min(count, view.Count - first);
-                next = first + n >= view.Count ? 0 : (ulong)(first + n);
+                return null;
             }
-            var c = view.At(first);
-            for (int i = 0; i < n && c.Valid; i++, c.MoveNext())
+            for (var c = view.At(0); c.Valid; c.MoveNext())
             {
                 if (all || Glob.Match(pattern, c.Member))
                 {

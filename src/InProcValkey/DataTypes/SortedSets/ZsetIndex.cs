@@ -95,4 +95,20 @@ internal sealed class ZsetIndex : ICollectionObject
         }
         return copy;
     }
+
+    /// <summary>
+    /// A ZSCAN page of about <paramref name="count"/> members starting at hash <paramref name="cursor"/> (see
+    /// <see cref="ZsetMemberTable.CollectHashRange"/>): the member arrays (score then member bytes) and the next cursor, 0 at
+    /// the end.
+    /// </summary>
+    public ulong ScanPage(ulong cursor, long count, List<byte[]> into)
+    {
+        if (cursor >= ZsetMemberTable.HashSpace)
+        {
+            return 0;
+        }
+        ulong to = Math.Min(ZsetMemberTable.HashSpace, cursor + _table.HashSpanFor(count));
+        _table.CollectHashRange(cursor, to, into);
+        return to >= ZsetMemberTable.HashSpace ? 0 : to;
+    }
 }

@@ -180,4 +180,51 @@ internal sealed class ZsetMemberTable
         }
         return removed;
     }
+
+    /// <summary>One past the largest 32-bit hash: the end of the last ZSCAN page.</summary>
+    public const ulong HashSpace = 1UL << 32;
+
+    /// <summary>
+    /// ZSCAN's page: every member whose 32-bit hash is in [<paramref name="from"/>, <paramref name="to"/>) into
+    /// <paramref name="into"/>. The home slot is monotonic in the hash (multiply-shift) and linear probing only moves a member
+    /// forward from its home, so the members of a hash range sit between the range's first home and the end of the run that
+    /// covers its last one (wrapping to the table's start for the last homes). Pages are defined by hashes, not slots, so a
+    /// member present for a whole scan is returned exactly once however the table resizes in between, as Valkey's
+    /// <c>dictScan</c> guarantees (at least once).
+    /// </summary>
+    public void CollectHashRange(ulong from, ulong to, List<byte[]> into)
+    {
+        var slots = _slots;
+        var hashes = _hashes;
+        int n = slots.Length;
+        int start = Home((uint)from, n);
+        int endHome = to >= HashSpace ? n : Home((uint)to, n);
+        int i = start;
+        bool wrapped = false;
+        for (int visited = 0; visited < n; visited++)
+        {
+            if (i == n)
+            {
+                i = 0;
+                wrapped = true;
+            }
+            var a = slots[i];
+            if (a is null)
+            {
+                if (wrapped || i >= endHome)
+                {
+                    return;
+                }
+            }
+            else if (hashes[i] >= from && hashes[i] < to)
+            {
+                into.Add(a);
+            }
+            i++;
+        }
+    }
+
+    /// <summary>How many hash values a ZSCAN page of about <paramref name="count"/> members spans at the current size.</summary>
+    public ulong HashSpanFor(long count) =>
+        Math.Max(1UL, (ulong)Math.Min((double)HashSpace, Math.Max(1, count) * (double)HashSpace / _slots.Length));
 }
