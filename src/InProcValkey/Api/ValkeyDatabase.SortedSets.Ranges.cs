@@ -163,8 +163,8 @@ public sealed partial class ValkeyDatabase
         };
     }
 
-    /// <summary>ZUNION / ZINTER / ZDIFF numkeys key … [WEIGHTS …] [AGGREGATE …] WITHSCORES.</summary>
-    /// <exception cref="ValkeyWrongTypeException">A key holds another type.</exception>
+    /// <summary>ZUNION / ZINTER / ZDIFF numkeys key … [WEIGHTS …] [AGGREGATE …] WITHSCORES. A key may hold a plain set (every member scores 1).</summary>
+    /// <exception cref="ValkeyWrongTypeException">A key holds neither a sorted set nor a set.</exception>
     public SortedSetEntry[] SortedSetCombineWithScores(SetOperation operation, IReadOnlyList<ReadOnlyMemory<byte>> keys, double[]? weights = null, Aggregate aggregate = Aggregate.Sum)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -182,8 +182,8 @@ public sealed partial class ValkeyDatabase
         }
     }
 
-    /// <summary>ZUNIONSTORE / ZINTERSTORE / ZDIFFSTORE destination numkeys key …: the stored set's size.</summary>
-    /// <exception cref="ValkeyWrongTypeException">A key holds another type.</exception>
+    /// <summary>ZUNIONSTORE / ZINTERSTORE / ZDIFFSTORE destination numkeys key …: the stored set's size. A key may hold a plain set (every member scores 1).</summary>
+    /// <exception cref="ValkeyWrongTypeException">A key holds neither a sorted set nor a set.</exception>
     public long SortedSetCombineAndStore(SetOperation operation, ReadOnlyMemory<byte> destination, IReadOnlyList<ReadOnlyMemory<byte>> keys, double[]? weights = null, Aggregate aggregate = Aggregate.Sum)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -201,8 +201,8 @@ public sealed partial class ValkeyDatabase
         }
     }
 
-    /// <summary>ZINTERCARD numkeys key … [LIMIT limit]: the size of the intersection (counting stops at <paramref name="limit"/> when &gt; 0).</summary>
-    /// <exception cref="ValkeyWrongTypeException">A key holds another type.</exception>
+    /// <summary>ZINTERCARD numkeys key … [LIMIT limit]: the size of the intersection (counting stops at <paramref name="limit"/> when &gt; 0). A key may hold a plain set.</summary>
+    /// <exception cref="ValkeyWrongTypeException">A key holds neither a sorted set nor a set.</exception>
     public long SortedSetIntersectionLength(IReadOnlyList<ReadOnlyMemory<byte>> keys, long limit = 0)
     {
         ArgumentNullException.ThrowIfNull(keys);

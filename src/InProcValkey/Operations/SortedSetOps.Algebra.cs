@@ -1,3 +1,4 @@
+using InProcValkey.DataTypes.Sets;
 using InProcValkey.DataTypes.SortedSets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
@@ -42,7 +43,8 @@ internal static partial class SortedSetOps
     /// <summary>
     /// ZUNION, ZINTER, ZDIFF, ZINTERCARD and (with <paramref name="destination"/>) ZUNIONSTORE, ZINTERSTORE, ZDIFFSTORE
     /// (Valkey's <c>zunionInterDiffGenericCommand</c>): the result into <paramref name="output"/> in (score, member) order,
-    /// or only its size in <paramref name="cardinality"/>. Keys are locked together; missing keys are empty sets.
+    /// or only its size in <paramref name="cardinality"/>. Keys are locked together; missing keys are empty sets; a plain set
+    /// is an input whose every member scores 1 (before its weight), as in Valkey.
     /// </summary>
     public static string? Combine(Database db, IReadOnlyList<ReadOnlyMemory<byte>> keys, in ZCombineOptions options, ReadOnlyMemory<byte>? destination, ref Clock clock, ZsetItems output, out long cardinality)
     {
@@ -62,13 +64,13 @@ internal static partial class SortedSetOps
         for (int i = 0; i < n; i++)
         {
             var shard = db.ShardOf(hashes[i]);
-            var e = FindLocked(db, shard, hashes[i], keys[i].Span, ref clock, out int index, out var error);
-            if (error is not null)
+            var e = db.FindLocked(shard, hashes[i], keys[i].Span, ref clock, out int index);
+            var kind = e is null ? EntryKind.SortedSet : EntryLayout.Kind(e);
+            if (kind is not (EntryKind.SortedSet or EntryKind.Set))
             {
-                // TODO(sets): Valkey also accepts plain sets here (every member scoring 1); the set type lands separately.
-                return error;
+                return ErrorMessages.WrongType;
             }
-            sources[i] = new Source(e, e is null ? null : Database.StructureLocked(shard, index), options.Weights?[i] ?? 1.0, i);
+            sources[i] = new Source(e, e is null ? null : Database.StructureLocked(shard, index), options.Weights?[i] ?? 1.0, i, kind == EntryKind.Set);
         }
         if (options.DeferredError is { } deferred)
         {
@@ -98,11 +100,30 @@ internal static partial class SortedSetOps
         return null;
     }
 
-    private readonly record struct Source(byte[]? Entry, ICollectionObject? Structure, double Weight, int Position)
+    // One input: a sorted set, a plain set (IsSet: every member scores 1), or a missing key (Entry null).
+    private readonly record struct Source(byte[]? Entry, ICollectionObject? Structure, double Weight, int Position, bool IsSet)
     {
-        public int Count => Entry is null ? 0 : View.Count;
+        public int Count => Entry is null ? 0 : IsSet ? Set.Count : View.Count;
 
         public ZsetView View => ZsetView.Of(Entry!, Structure);
+
+        public SetObject Set => new(Entry!, Structure);
+
+        /// <summary>Valkey's <c>zuiFind</c>: the member's (unweighted) score, 1 for a set member.</summary>
+        public bool TryGetScore(ReadOnlySpan<byte> member, out double score)
+        {
+            if (Entry is null)
+            {
+                score = 0;
+                return false;
+            }
+            if (IsSet)
+            {
+                score = 1;
+                return Set.Contains(member);
+            }
+            return View.TryGetScore(member, out score);
+        }
 
         public bool SameAs(in Source other) => Entry is not null && ReferenceEquals(Entry, other.Entry);
     }
@@ -145,46 +166,56 @@ internal static partial class SortedSetOps
         {
             return;
         }
-        var first = src[0].View;
-        // Valkey iterates a sorted-set input from its highest element down.
-        for (var c = first.At(first.Count - 1); c.Valid; c.MovePrev())
+        if (src[0].IsSet)
         {
-            double score = Weighted(src[0].Weight, c.Score);
-            int j;
-            for (j = 1; j < src.Length; j++)
+            foreach (var member in src[0].Set)
             {
-                double value;
-                if (src[j].SameAs(src[0]))
-                {
-                    value = c.Score * src[j].Weight;
-                }
-                else if (src[j].Entry is not null && src[j].View.TryGetScore(c.Member, out double found))
-                {
-                    value = found * src[j].Weight;
-                }
-                else
-                {
-                    break;
-                }
-                Aggregate(ref score, value, options.Aggregate);
-            }
-            if (j < src.Length)
-            {
-                continue;
-            }
-            if (options.CardinalityOnly)
-            {
-                cardinality++;
-                if (options.Limit > 0 && cardinality >= options.Limit)
+                if (!InterMember(src, member, 1, options, output, ref cardinality))
                 {
                     return;
                 }
             }
-            else
+            return;
+        }
+        var first = src[0].View;
+        // Valkey iterates a sorted-set input from its highest element down.
+        for (var c = first.At(first.Count - 1); c.Valid; c.MovePrev())
+        {
+            if (!InterMember(src, c.Member, c.Score, options, output, ref cardinality))
             {
-                output.Add(c.Member, score);
+                return;
             }
         }
+    }
+
+    // One member of the smallest input: added (or counted) when every other input has it; false once ZINTERCARD's limit is reached.
+    private static bool InterMember(Source[] src, ReadOnlySpan<byte> member, double memberScore, in ZCombineOptions options, ZsetItems output, ref long cardinality)
+    {
+        double score = Weighted(src[0].Weight, memberScore);
+        for (int j = 1; j < src.Length; j++)
+        {
+            double value;
+            if (src[j].SameAs(src[0]))
+            {
+                value = memberScore * src[j].Weight;
+            }
+            else if (src[j].TryGetScore(member, out double found))
+            {
+                value = found * src[j].Weight;
+            }
+            else
+            {
+                return true;
+            }
+            Aggregate(ref score, value, options.Aggregate);
+        }
+        if (options.CardinalityOnly)
+        {
+            cardinality++;
+            return options.Limit <= 0 || cardinality < options.Limit;
+        }
+        output.Add(member, score);
+        return true;
     }
 
     private static void Union(Source[] sources, ZAggregate aggregate, ZsetItems output)
@@ -200,28 +231,41 @@ internal static partial class SortedSetOps
             {
                 continue;
             }
+            if (s.IsSet)
+            {
+                double score = Weighted(s.Weight, 1);
+                foreach (var member in s.Set)
+                {
+                    UnionMember(lookup, members, scores, member, score, aggregate);
+                }
+                continue;
+            }
             var view = s.View;
             for (var c = view.At(view.Count - 1); c.Valid; c.MovePrev())
             {
-                double score = Weighted(s.Weight, c.Score);
-                if (lookup.TryGetValue(c.Member, out int at))
-                {
-                    double t = scores[at];
-                    Aggregate(ref t, score, aggregate);
-                    scores[at] = t;
-                }
-                else
-                {
-                    var m = c.Member.ToArray();
-                    positions.Add(m, members.Count);
-                    members.Add(m);
-                    scores.Add(score);
-                }
+                UnionMember(lookup, members, scores, c.Member, Weighted(s.Weight, c.Score), aggregate);
             }
         }
         for (int i = 0; i < members.Count; i++)
         {
             output.Add(members[i], scores[i]);
+        }
+    }
+
+    private static void UnionMember(Dictionary<byte[], int>.AlternateLookup<ReadOnlySpan<byte>> lookup, List<byte[]> members, List<double> scores, ReadOnlySpan<byte> member, double score, ZAggregate aggregate)
+    {
+        if (lookup.TryGetValue(member, out int at))
+        {
+            double t = scores[at];
+            Aggregate(ref t, score, aggregate);
+            scores[at] = t;
+        }
+        else
+        {
+            var m = member.ToArray();
+            lookup.Dictionary.Add(m, members.Count);
+            members.Add(m);
+            scores.Add(score);
         }
     }
 
@@ -238,19 +282,32 @@ internal static partial class SortedSetOps
                 return;
             }
         }
+        if (src[0].IsSet)
+        {
+            foreach (var member in src[0].Set)
+            {
+                DiffMember(src, member, 1, output);
+            }
+            return;
+        }
         var first = src[0].View;
         for (var c = first.At(first.Count - 1); c.Valid; c.MovePrev())
         {
-            bool exists = false;
-            for (int j = 1; j < src.Length && !exists; j++)
+            DiffMember(src, c.Member, c.Score, output);
+        }
+    }
+
+    // One member of the first input: kept when no other input has it (ZDIFF takes no weights).
+    private static void DiffMember(Source[] src, ReadOnlySpan<byte> member, double score, ZsetItems output)
+    {
+        for (int j = 1; j < src.Length; j++)
+        {
+            if (src[j].TryGetScore(member, out _))
             {
-                exists = src[j].Entry is not null && src[j].View.TryGetScore(c.Member, out _);
-            }
-            if (!exists)
-            {
-                output.Add(c.Member, c.Score);
+                return;
             }
         }
+        output.Add(member, score);
     }
 
     private sealed class ByteArrayEquality : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
