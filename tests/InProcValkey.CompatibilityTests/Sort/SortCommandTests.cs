@@ -176,4 +176,34 @@ public class SortCommandTests(RedisServerFixture server) : CompatTest(server)
         Same("COMMAND", "GETKEYS", "SORT_RO", "k", "STORE", "d");
         Same("COMMAND", "GETKEYS", "SORT", "k");
     }
+
+    [Fact]
+    public void LargeEncodings()
+    {
+        var zadd = new List<Arg> { "ZADD", "bigz" };
+        var rpush = new List<Arg> { "RPUSH", "bigl" };
+        var sadd = new List<Arg> { "SADD", "bigs" };
+        for (int i = 0; i < 300; i++)
+        {
+            zadd.Add(((i * 37) % 300).ToString());
+            zadd.Add("m" + i);
+            rpush.Add(((i * 53) % 300) + new string('x', 30));
+            sadd.Add((i * 7919 % 1000).ToString());
+        }
+        Same([.. zadd]);
+        Same([.. rpush]);
+        Same([.. sadd]);
+        Same("SORT", "bigz", "ALPHA", "LIMIT", "10", "5");
+        Same("SORT", "bigz", "BY", "nosort", "LIMIT", "290", "20");
+        Same("SORT", "bigz", "BY", "nosort", "DESC", "LIMIT", "3", "4");
+        Same("SORT", "bigl", "BY", "nosort", "DESC", "LIMIT", "100", "3");
+        Same("SORT", "bigl", "ALPHA", "DESC", "LIMIT", "0", "5");
+        Same("SORT", "bigs", "LIMIT", "0", "10");
+        Same("SORT", "bigs", "DESC", "LIMIT", "5", "5");
+        Same("SORT", "bigs", "BY", "nosort", "STORE", "sorted");
+        Same("LRANGE", "sorted", "0", "9");
+        Same("HSET", "hm", "f", "12", "g", "abc");
+        Same("RPUSH", "ref", "m");
+        Same("SORT", "ref", "BY", "nosort", "GET", "h*->f", "GET", "h*->g", "GET", "h*->");
+    }
 }
