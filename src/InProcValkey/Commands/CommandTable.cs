@@ -27,7 +27,9 @@ internal sealed class CommandTable
         // pub/sub (issue 7)
         PubSubCommands.All,
         // sets (issue 5)
-        SetCommands.All);
+        SetCommands.All,
+        // SORT (issue 5)
+        SortCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;

@@ -135,6 +135,9 @@ internal static partial class ServerCommands
         ["command|help"] = ["connection"],
         ["command|info"] = ["connection"],
         ["command|list"] = ["connection"],
+        // SORT (issue 5)
+        ["sort"] = ["set", "sortedset", "list", "dangerous"],
+        ["sort_ro"] = ["set", "sortedset", "list", "dangerous"],
     };
 
     /// <summary>The ACL categories of a command, in Valkey's order.</summary>
@@ -156,6 +159,11 @@ internal static partial class ServerCommands
             _ => null,
         };
         // A pure container (OBJECT, CONFIG, …) has only the implicit categories.
+        // SORT (issue 5): a "generic" command whose JSON names no @keyspace.
+        if (def.Name is "sort" or "sort_ro" && def.Parent is null)
+        {
+            groupCategory = null;
+        }
         if (groupCategory is not null && def.Handler is not null)
         {
             set.Add(groupCategory);
@@ -405,7 +413,7 @@ internal static partial class ServerCommands
             ctx.Reply.Error(ErrorMessages.CommandInvalidArgCount);
             return;
         }
-        var movable = KeynumKeyPositions(def, args, 2);
+        var movable = KeynumKeyPositions(def, args, 2) ?? SortKeyPositions(def, args, 2);
         if (def.FirstKey == 0 && movable is null)
         {
             ctx.Reply.Error(ErrorMessages.CommandNoKeys);

@@ -144,6 +144,11 @@ internal static partial class ServerCommands
         {
             return;
         }
+        // SORT (issue 5)
+        if (TryReplySortKeySpecs(ctx, def))
+        {
+            return;
+        }
         if (TryReplyKeynumSpec(ctx, def))
         {
             return;
@@ -203,6 +208,11 @@ internal static partial class ServerCommands
         if (SortedSetKeyFlags(def, k) is { } zflags)
         {
             return zflags;
+        }
+        // SORT (issue 5)
+        if (SortKeyFlags(def, k) is { } sortFlags)
+        {
+            return sortFlags;
         }
         if (!KeySpecs.TryGetValue(def.FullName, out var specs))
         {

@@ -235,4 +235,9 @@ internal static class ErrorMessages
     public const string SetNumKeysNotPositive = "ERR numkeys should be greater than 0";
     public const string SetNumKeysTooMany = "ERR Number of keys can't be greater than number of args";
     public const string SetLimitNegative = "ERR LIMIT can't be negative";
+
+    // ---- SORT (issue 5) ----
+
+    /// <summary>SORT: a score that strtod cannot read whole (Valkey's <c>sortCommandGeneric</c>).</summary>
+    public const string SortScoreNotDouble = "ERR One or more scores can't be converted into double";
 }
