@@ -39,27 +39,10 @@ internal static partial class ListOps
                 return null;
             }
             var list = new ListValue(db, shard, h, slot, e);
-            long len = list.Length;
-            if (start < 0)
-            {
-                start += len;
-            }
-            if (stop < 0)
-            {
-                stop += len;
-            }
-            if (start < 0)
-            {
-                start = 0;
-            }
-            if (start > stop || start >= len)
+            if (!RankRange.TryResolve(ref start, ref stop, list.Length))
             {
                 reader.Begin(0);
                 return null;
-            }
-            if (stop >= len)
-            {
-                stop = len - 1;
             }
             long n = stop - start + 1;
             reader.Begin(n);
@@ -84,32 +67,16 @@ internal static partial class ListOps
             }
             var list = new ListValue(db, shard, h, slot, e);
             long len = list.Length;
-            if (start < 0)
-            {
-                start += len;
-            }
-            if (stop < 0)
-            {
-                stop += len;
-            }
-            if (start < 0)
-            {
-                start = 0;
-            }
             long ltrim, rtrim;
-            if (start > stop || start >= len)
+            if (RankRange.TryResolve(ref start, ref stop, len))
             {
-                ltrim = len;
-                rtrim = 0;
+                ltrim = start;
+                rtrim = len - stop - 1;
             }
             else
             {
-                if (stop >= len)
-                {
-                    stop = len - 1;
-                }
-                ltrim = start;
-                rtrim = len - stop - 1;
+                ltrim = len;
+                rtrim = 0;
             }
             list.DeleteRange(0, ltrim);
             list.DeleteRange(len - ltrim - rtrim, rtrim);

@@ -1,3 +1,4 @@
+using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.SortedSets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
@@ -195,25 +196,9 @@ internal static partial class SortedSetOps
         if (spec.Kind == ZRangeKind.Rank)
         {
             long start = spec.Start, end = spec.Stop;
-            if (start < 0)
-            {
-                start = llen + start;
-            }
-            if (end < 0)
-            {
-                end = llen + end;
-            }
-            if (start < 0)
-            {
-                start = 0;
-            }
-            if (start > end || start >= llen)
+            if (!RankRange.TryResolve(ref start, ref end, llen))
             {
                 return (0, 0);
-            }
-            if (end >= llen)
-            {
-                end = llen - 1;
             }
             int n = (int)(end - start + 1);
             return spec.Reverse ? ((int)(llen - 1 - start), n) : ((int)start, n);
