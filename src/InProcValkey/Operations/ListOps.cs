@@ -32,6 +32,25 @@ internal static partial class ListOps
         return e;
     }
 
+    // The list a push goes into (lock held): the key's list, or a new one sized for createBytes. False when nothing is
+    // pushed: WRONGTYPE (error set), or a missing key with onlyIfExists (LPUSHX/RPUSHX; error null).
+    private static bool TryOpenForPushLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, bool onlyIfExists, int createBytes, ref Clock clock, out ListValue list, out string? error)
+    {
+        var e = FindListLocked(db, shard, h, key, ref clock, out int index, out error);
+        if (e is not null)
+        {
+            list = new ListValue(db, shard, h, index, e);
+            return true;
+        }
+        list = default;
+        if (error is not null || onlyIfExists)
+        {
+            return false;
+        }
+        list = ListValue.Create(db, shard, h, key, createBytes);
+        return true;
+    }
+
     // The string bytes Valkey's listTypeTryConversionAppend counts for the pushed arguments.
     private static long RawBytes(ReadOnlySpan<ReadOnlyMemory<byte>> values)
     {
@@ -55,26 +74,12 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int index, out var error);
-            if (error is not null)
+            long raw = RawBytes(values);
+            if (!TryOpenForPushLocked(db, shard, h, key, onlyIfExists, (int)Math.Min(raw + 2L * values.Length, int.MaxValue), ref clock, out var list, out var error))
             {
                 return error;
             }
-            ListValue list;
-            if (e is null)
-            {
-                if (onlyIfExists)
-                {
-                    return null;
-                }
-                long raw = RawBytes(values);
-                list = ListValue.Create(db, shard, h, key, (int)Math.Min(raw + 2L * values.Length, int.MaxValue));
-            }
-            else
-            {
-                list = new ListValue(db, shard, h, index, e);
-            }
-            list.PrepareGrow(RawBytes(values), values.Length);
+            list.PrepareGrow(raw, values.Length);
             foreach (var v in values)
             {
                 list.Push(v.Span, head);
@@ -93,23 +98,9 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int index, out var error);
-            if (error is not null)
+            if (!TryOpenForPushLocked(db, shard, h, key, onlyIfExists, value.Length + 2, ref clock, out var list, out var error))
             {
                 return error;
-            }
-            ListValue list;
-            if (e is null)
-            {
-                if (onlyIfExists)
-                {
-                    return null;
-                }
-                list = ListValue.Create(db, shard, h, key, value.Length + 2);
-            }
-            else
-            {
-                list = new ListValue(db, shard, h, index, e);
             }
             list.PrepareGrow(value.Length, 1);
             list.Push(value, head);
