@@ -113,9 +113,9 @@ internal sealed partial class ClientConnection : IClientConnection
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, _closing.Token);
         var token = linked.Token;
-        var stream = new NetworkStream(_socket, ownsSocket: false);
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
-        var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        var pipe = _server.LoopFor(Id)?.TryAttach(_socket) ?? StreamPipe(_socket);
+        var reader = pipe.Input;
+        var writer = pipe.Output;
         string reason = "client closed the connection";
         // A read started while a command was blocked, whose input is processed once the command is served.
         Task<ReadResult>? carried = null;
@@ -244,13 +244,35 @@ internal sealed partial class ClientConnection : IClientConnection
             try
             {
                 await writer.CompleteAsync().ConfigureAwait(false);
+                if (!abort && pipe is Transport.SocketPipe socketPipe)
+                {
+                    // The last replies (QUIT's OK, a protocol error) reach the client before the socket closes.
+                    await socketPipe.SendCompletion.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                }
             }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or TimeoutException)
             {
             }
             Close();
+            (pipe as Transport.SocketPipe)?.Abort();
             Log.Closed(_server.Logger, Id, reason);
         }
+    }
+
+    // The portable transport: the socket as a stream, read and written through System.IO.Pipelines' stream adapters.
+    private static IDuplexPipe StreamPipe(Socket socket)
+    {
+        var stream = new NetworkStream(socket, ownsSocket: false);
+        return new DuplexPipe(
+            PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)),
+            PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)));
+    }
+
+    private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input => input;
+
+        public PipeWriter Output => output;
     }
 
     private Keyspace.Blocking.BlockedClient? _blocked;

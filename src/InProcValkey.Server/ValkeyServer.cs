@@ -114,6 +114,7 @@ public sealed class ValkeyServer : IAsyncDisposable
             _endPoints.Clear();
             throw;
         }
+        StartLoop();
         foreach (var listener in _listeners)
         {
             Log.Listening(Logger, listener.LocalEndPoint!);
@@ -308,6 +309,47 @@ public sealed class ValkeyServer : IAsyncDisposable
         }
     }
 
+    // ---- epoll transport ----
+
+    /// <summary>
+    /// The Linux event loop the connections' sockets are served by (<see cref="Transport.EpollLoop"/>); null elsewhere, or
+    /// with <c>INPROCVALKEY_SERVER_TRANSPORT=sockets</c> in the environment (.NET's socket engine through stream pipes).
+    /// </summary>
+    /// <remarks>
+    /// One loop per core (at most <c>INPROCVALKEY_SERVER_LOOPS</c> when set); connections are spread over them in turn.
+    /// </remarks>
+    internal Transport.EpollLoop? LoopFor(long clientId) => _loops is { Length: > 0 } loops ? loops[clientId % loops.Length] : null;
+
+    private Transport.EpollLoop[]? _loops;
+
+    private void StartLoop()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("INPROCVALKEY_SERVER_TRANSPORT"), "sockets", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        int count = int.TryParse(Environment.GetEnvironmentVariable("INPROCVALKEY_SERVER_LOOPS"), out int n) && n > 0 ? n : Environment.ProcessorCount;
+        var loops = new List<Transport.EpollLoop>();
+        for (int i = 0; i < count; i++)
+        {
+            if (Transport.EpollLoop.TryCreate("InProcValkey.Server loop " + i) is not { } loop)
+            {
+                break;
+            }
+            loops.Add(loop);
+        }
+        _loops = [.. loops];
+    }
+
+    private void StopLoop()
+    {
+        foreach (var loop in _loops ?? [])
+        {
+            loop.Dispose();
+        }
+        _loops = null;
+    }
+
     /// <summary>The MONITOR clients of this server.</summary>
     internal MonitorFeed Monitors { get; }
 
@@ -341,6 +383,7 @@ public sealed class ValkeyServer : IAsyncDisposable
         {
             File.Delete(_options.UnixSocket);
         }
+        StopLoop();
         _stopping.Dispose();
         Log.Stopped(Logger);
     }
