@@ -194,6 +194,7 @@ internal sealed class EngineConfig
         SetMaxIntsetEntries = long.Parse(_values["set-max-intset-entries"], CultureInfo.InvariantCulture);
         SetMaxListpackEntries = long.Parse(_values["set-max-listpack-entries"], CultureInfo.InvariantCulture);
         SetMaxListpackValue = long.Parse(_values["set-max-listpack-value"], CultureInfo.InvariantCulture);
+        RefreshNotifications();
     }
 
     // The per-type checks of Valkey's config.c (boolConfigSet, numericConfigSet, enumConfigSet), with its error texts.
@@ -240,9 +241,14 @@ internal sealed class EngineConfig
                 canonical = n.ToString(CultureInfo.InvariantCulture);
                 return null;
             default:
-                if (p.Name == "notify-keyspace-events" && value.AsSpan().IndexOfAnyExcept("Ag$lshzxeKEtmdn") >= 0)
+                if (p.Name == "notify-keyspace-events")
                 {
-                    return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+                    int flags = Notifications.NotifyFlags.Parse(value);
+                    if (flags < 0)
+                    {
+                        return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+                    }
+                    canonical = Notifications.NotifyFlags.ToText(flags); // ---- keyspace notifications: CONFIG GET's normalised form ----
                 }
                 if (p.Name == "client-output-buffer-limit" && !OutputBufferLimits.TryParse(value, OutputBufferLimits.Default, out _, out var obl))
                 {
@@ -358,4 +364,22 @@ internal sealed class EngineConfig
 
     /// <summary><c>set-max-listpack-value</c>: the longest member (bytes) a listpack-encoded set holds.</summary>
     public long SetMaxListpackValue { get; private set; }
+
+    // ---- keyspace notifications (issue 7) ----
+
+    /// <summary><c>notify-keyspace-events</c> as flags (<see cref="Notifications.NotifyFlags"/>).</summary>
+    public int NotifyKeyspaceEvents { get; private set; }
+
+    /// <summary>Called (under the config lock) when <see cref="NotifyKeyspaceEvents"/> changes; set by the engine's notifier.</summary>
+    internal Action<int>? NotifyKeyspaceEventsChanged;
+
+    private void RefreshNotifications()
+    {
+        int flags = Math.Max(0, Notifications.NotifyFlags.Parse(_values["notify-keyspace-events"]));
+        if (flags != NotifyKeyspaceEvents)
+        {
+            NotifyKeyspaceEvents = flags;
+            NotifyKeyspaceEventsChanged?.Invoke(flags);
+        }
+    }
 }
