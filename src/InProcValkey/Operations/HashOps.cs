@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes.Hashes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -40,6 +41,7 @@ internal static partial class HashOps
                 return error;
             }
             added = HashValue.Set(db, shard, h, index, e, key, pairs);
+            db.Notify(KeyspaceEventClasses.Hash, Ev.Hset, key);
             return null;
         }
     }
@@ -62,6 +64,7 @@ internal static partial class HashOps
                 return null;
             }
             HashValue.Set(db, shard, h, index, e, key, new OnePair(field, value));
+            db.Notify(KeyspaceEventClasses.Hash, Ev.Hset, key);
             set = true;
             return null;
         }
@@ -81,7 +84,15 @@ internal static partial class HashOps
             {
                 return error;
             }
-            removed = HashValue.Delete(db, shard, h, index, e, fields, out _);
+            removed = HashValue.Delete(db, shard, h, index, e, fields, out bool keyRemoved);
+            if (removed > 0)
+            {
+                db.Notify(KeyspaceEventClasses.Hash, Ev.Hdel, key);
+            }
+            if (keyRemoved)
+            {
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+            }
             return null;
         }
     }

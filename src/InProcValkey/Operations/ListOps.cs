@@ -2,6 +2,7 @@ using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.Lists;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -84,6 +85,7 @@ internal static partial class ListOps
             {
                 list.Push(v.Span, head);
             }
+            db.Notify(KeyspaceEventClasses.List, head ? Ev.Lpush : Ev.Rpush, key);
             length = list.Length;
             SignalReady(db, key);
             return null;
@@ -104,6 +106,7 @@ internal static partial class ListOps
             }
             list.PrepareGrow(value.Length, 1);
             list.Push(value, head);
+            db.Notify(KeyspaceEventClasses.List, head ? Ev.Lpush : Ev.Rpush, key);
             length = list.Length;
             SignalReady(db, key);
             return null;
@@ -189,6 +192,7 @@ internal static partial class ListOps
             }
             list.Set(index, value);
             list.TryShrink();
+            db.Notify(KeyspaceEventClasses.List, Ev.Lset, key);
             return null;
         }
     }
@@ -219,6 +223,7 @@ internal static partial class ListOps
                 return null;
             }
             list.Insert(finder.Found, after, value);
+            db.Notify(KeyspaceEventClasses.List, Ev.Linsert, key);
             length = list.Length;
             return null;
         }
@@ -268,14 +273,14 @@ internal static partial class ListOps
                 return null;
             }
             var list = new ListValue(db, shard, h, slot, e);
-            PopLocked(ref list, head, count < 0 ? 1 : count, ref reader);
+            PopLocked(db, key, ref list, head, count < 0 ? 1 : count, ref reader);
             return null;
         }
     }
 
     // Hands up to count elements from one end to the reader (in pop order), deletes them, deletes the key when empty
     // or lets it shrink back to a listpack (listPopRangeAndReplyWithKey + listElementsRemoved).
-    private static void PopLocked<TReader>(ref ListValue list, bool head, long count, ref TReader reader)
+    private static void PopLocked<TReader>(Database db, ReadOnlySpan<byte> key, ref ListValue list, bool head, long count, ref TReader reader)
         where TReader : struct, IListReader
     {
         long len = list.Length;
@@ -285,7 +290,12 @@ internal static partial class ListOps
         list.ForEach(head ? 0 : len - 1, reverse: !head, ref limited);
         reader = limited.Inner;
         list.DeleteRange(head ? 0 : len - n, n);
-        list.FinishRemoval();
+        bool deleted = list.FinishRemoval();
+        db.Notify(KeyspaceEventClasses.List, head ? Ev.Lpop : Ev.Rpop, key);
+        if (deleted)
+        {
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+        }
     }
 
     // Passes at most Remaining elements on.

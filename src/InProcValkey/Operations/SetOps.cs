@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes.Sets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -86,6 +87,10 @@ internal static partial class SetOps
             }
             set.ShrinkToFit(exact: !found);
             set.Store(db, shard, h, index);
+            if (added > 0)
+            {
+                db.Notify(KeyspaceEventClasses.Set, Ev.Sadd, key);
+            }
         }
         return null;
     }
@@ -111,6 +116,8 @@ internal static partial class SetOps
                     if (set.Count == 0)
                     {
                         db.RemoveLocked(shard, index);
+                        db.Notify(KeyspaceEventClasses.Set, Ev.Srem, key);
+                        db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
                         return null;
                     }
                 }
@@ -118,6 +125,7 @@ internal static partial class SetOps
             if (removed > 0)
             {
                 set.Store(db, shard, h, index);
+                db.Notify(KeyspaceEventClasses.Set, Ev.Srem, key);
             }
         }
         return null;

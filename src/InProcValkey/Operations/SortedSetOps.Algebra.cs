@@ -2,6 +2,7 @@ using InProcValkey.DataTypes.Sets;
 using InProcValkey.DataTypes.SortedSets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -95,7 +96,8 @@ internal static partial class SortedSetOps
         }
         if (destination is { } d)
         {
-            StoreLocked(db, db.ShardOf(hashes[n]), hashes[n], d.Span, output, ref clock);
+            StoreLocked(db, db.ShardOf(hashes[n]), hashes[n], d.Span, output, ref clock,
+                options.Operation switch { ZSetOperation.Union => Ev.Zunionstore, ZSetOperation.Inter => Ev.Zinterstore, _ => Ev.Zdiffstore });
         }
         return null;
     }
