@@ -171,8 +171,18 @@ internal sealed class EngineConfig
             }
             parsed.Add((p, canonical));
         }
+        // ---- keyspace notifications: the flags as given ('n' with 'A' is kept, though CONFIG GET does not print it) ----
+        int? notifyFlags = null;
+        foreach (var (name, value) in pairs)
+        {
+            if (Find(name)?.Name == "notify-keyspace-events")
+            {
+                notifyFlags = Notifications.NotifyFlags.Parse(value);
+            }
+        }
         lock (_lock)
         {
+            _notifyFlags = notifyFlags ?? _notifyFlags;
             foreach (var (p, v) in parsed)
             {
                 _values[p.Name] = p.Name == "client-output-buffer-limit" ? MergeOutputLimits(v) : v;
@@ -370,12 +380,14 @@ internal sealed class EngineConfig
     /// <summary><c>notify-keyspace-events</c> as flags (<see cref="Notifications.NotifyFlags"/>).</summary>
     public int NotifyKeyspaceEvents { get; private set; }
 
+    private int _notifyFlags;
+
     /// <summary>Called (under the config lock) when <see cref="NotifyKeyspaceEvents"/> changes; set by the engine's notifier.</summary>
     internal Action<int>? NotifyKeyspaceEventsChanged;
 
     private void RefreshNotifications()
     {
-        int flags = Math.Max(0, Notifications.NotifyFlags.Parse(_values["notify-keyspace-events"]));
+        int flags = _notifyFlags;
         if (flags != NotifyKeyspaceEvents)
         {
             NotifyKeyspaceEvents = flags;

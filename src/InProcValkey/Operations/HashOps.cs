@@ -14,9 +14,13 @@ namespace InProcValkey.Operations;
 internal static partial class HashOps
 {
     /// <summary>Finds the key (lock held): null when missing; WRONGTYPE in <paramref name="error"/> when not a hash.</summary>
-    private static byte[]? FindHashLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error)
+    private static byte[]? FindHashLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error, bool read = false)
     {
         var e = db.FindLocked(shard, h, key, ref clock, out index);
+        if (read && e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
+        }
         if (e is not null && !HashValue.IsHash(e))
         {
             error = ErrorMessages.WrongType;

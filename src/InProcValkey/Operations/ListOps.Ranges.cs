@@ -29,7 +29,7 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error, read: true);
             if (error is not null)
             {
                 return error;
@@ -128,7 +128,7 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error, read: true);
             if (e is null)
             {
                 return error;

@@ -21,9 +21,13 @@ internal interface IListReader : IListVisitor
 internal static partial class ListOps
 {
     // lookupKey + checkType(OBJ_LIST): the entry, or null when missing (error null) or of another type (WRONGTYPE).
-    private static byte[]? FindListLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error)
+    private static byte[]? FindListLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error, bool read = false)
     {
         var e = db.FindLocked(shard, h, key, ref clock, out index);
+        if (read && e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
+        }
         if (e is not null && !ListValue.IsList(e))
         {
             error = ErrorMessages.WrongType;
@@ -114,14 +118,14 @@ internal static partial class ListOps
     }
 
     /// <summary>LLEN: the length, 0 when missing. Error: WRONGTYPE.</summary>
-    public static string? Length(Database db, ReadOnlySpan<byte> key, ref Clock clock, out long length)
+    public static string? Length(Database db, ReadOnlySpan<byte> key, ref Clock clock, out long length, bool read = true)
     {
         length = 0;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int index, out var error, read);
             if (e is not null)
             {
                 length = new ListValue(db, shard, h, index, e).Length;
@@ -140,7 +144,7 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error, read: true);
             if (e is null)
             {
                 return error;

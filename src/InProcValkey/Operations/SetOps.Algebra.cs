@@ -22,7 +22,7 @@ internal static partial class SetOps
         for (int i = 0; i < keys.Length; i++)
         {
             var shard = db.ShardOf(hashes[i]);
-            if (FindLocked(db, shard, hashes[i], keys[i].Span, ref clock, out _, out var set, out bool found) is { } error)
+            if (FindLocked(db, shard, hashes[i], keys[i].Span, ref clock, out _, out var set, out bool found, read: true) is { } error)
             {
                 return error;
             }

@@ -181,7 +181,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found);
+            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true);
             if (error is not null || !found)
             {
                 return error;
@@ -204,7 +204,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found);
+            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true);
             if (error is not null || !found || count == 0)
             {
                 return error;

@@ -39,9 +39,13 @@ internal static partial class SetOps
     }
 
     /// <summary>Finds <paramref name="key"/> (lock held): null and no error when missing; WRONGTYPE for another type.</summary>
-    internal static string? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out SetObject set, out bool found)
+    internal static string? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out SetObject set, out bool found, bool read = false)
     {
         var e = db.FindLocked(shard, h, key, ref clock, out index);
+        if (read && e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
+        }
         set = default;
         found = false;
         if (e is null)
@@ -139,7 +143,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found);
+            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true);
             if (found)
             {
                 count = set.Count;
@@ -156,7 +160,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found);
+            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true);
             isMember = found && set.Contains(member);
             return error;
         }
@@ -170,7 +174,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found) is { } error)
+            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true) is { } error)
             {
                 return error;
             }
@@ -190,7 +194,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found) is { } error)
+            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true) is { } error)
             {
                 return error;
             }
@@ -225,7 +229,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found) is { } error)
+            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true) is { } error)
             {
                 return error;
             }

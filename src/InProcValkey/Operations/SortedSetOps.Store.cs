@@ -69,7 +69,7 @@ internal static partial class SortedSetOps
         try
         {
             var shard = db.ShardOf(hs);
-            var e = FindLocked(db, shard, hs, source, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, hs, source, ref clock, out int index, out var error, read: true);
             if (error is not null)
             {
                 return error;
@@ -105,7 +105,7 @@ internal static partial class SortedSetOps
         var engine = db.Engine;
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null)
             {
                 return error;
@@ -186,7 +186,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null)
             {
                 return error;
