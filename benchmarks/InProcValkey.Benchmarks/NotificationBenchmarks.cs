@@ -56,3 +56,48 @@ public class NotificationBenchmarks
         return _data.Db.StringSet(_data.KeyBytes[i], _data.Values[i]);
     }
 }
+
+/// <summary>
+/// The check every notifying call site pays with notifications off: <c>Database.Notify</c> (one field read and a branch),
+/// against the same loop without it. Eight calls per invocation, as a command touching a few keys would make at most.
+/// </summary>
+public class NotifyFastPathBenchmarks
+{
+    private ValkeyStore _store = null!;
+    private Keyspace.Database _db = null!;
+    private byte[] _key = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _store = new ValkeyStore();
+        _db = _store.Engine.Databases[0];
+        _key = "key:000001"u8.ToArray();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _store.Dispose();
+
+    [Benchmark(Baseline = true, Description = "8 × key length (no notify)", OperationsPerInvoke = 8)]
+    public int Baseline()
+    {
+        int n = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            n += _key.Length;
+        }
+        return n;
+    }
+
+    [Benchmark(Description = "8 × Database.Notify, notifications off", OperationsPerInvoke = 8)]
+    public int NotifyOff()
+    {
+        int n = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            _db.Notify(KeyspaceEventClasses.String, Keyspace.Notifications.Ev.Set, _key);
+            n += _key.Length;
+        }
+        return n;
+    }
+}
