@@ -72,6 +72,19 @@ public sealed class CommandEventTests
             ["DEL", "y"]));
 
     [Fact]
+    public async Task AServedBlockedPopFiresItsPopAfterThePush()
+    {
+        using var t = new TestStore();
+        using var events = t.Store.SubscribeKeyspaceEvents(KeyspaceEventClasses.List | KeyspaceEventClasses.Generic);
+        var pop = t.Db.ListBlockingLeftPopAsync(["q"], TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.False(pop.IsCompleted);
+        t.Db.ListRightPush("q", "job");
+        var popped = await pop.AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.NotNull(popped);
+        Assert.Equal(["rpush q", "lpop q", "del q"], events.Drain());
+    }
+
+    [Fact]
     public void FailedCommandsFireNothing() => Assert.Empty(FailedEvents());
 
     private static List<string> FailedEvents()
@@ -84,5 +97,25 @@ public sealed class CommandEventTests
         Assert.True(t.Run("LPUSH", "s", "a").IsError);
         Assert.True(t.Run("HSET", "s", "a", "b").IsError);
         return events.Drain();
+    }
+}
+
+/// <summary>Regression: ZUNION / ZINTER / ZDIFF (no STORE) once stored their result under an empty key (found by the notification differential).</summary>
+public sealed class ZsetCombineWithoutStoreTests
+{
+    [Theory]
+    [InlineData("ZUNION")]
+    [InlineData("ZINTER")]
+    [InlineData("ZDIFF")]
+    public void CombiningWithoutStoreWritesNoKey(string command)
+    {
+        using var t = new TestStore();
+        t.Int("ZADD", "a", "1", "x");
+        t.Int("ZADD", "b", "1", "x");
+        using var events = t.Store.SubscribeKeyspaceEvents(KeyspaceEventClasses.All | KeyspaceEventClasses.New);
+        Assert.False(t.Run(command, "2", "a", "b").IsError);
+        Assert.Empty(events.Drain());
+        Assert.Equal(2, t.Int("DBSIZE"));
+        Assert.Equal(0, t.Int("EXISTS", ""));
     }
 }
