@@ -1,4 +1,5 @@
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -153,6 +154,7 @@ internal static partial class KeyOps
             {
                 db.RemoveLocked(shard, idx);
                 db.Engine.Stats.OnExpired();
+                db.Notify(KeyspaceEventClasses.Expired, Ev.Expired, key);
             }
         }
         expired.Clear();
@@ -193,6 +195,7 @@ internal static partial class KeyOps
             {
                 db.RemoveLocked(shard, slot);
                 engine.Stats.OnExpired();
+                db.Notify(KeyspaceEventClasses.Expired, Ev.Expired, EntryLayout.Key(e));
                 continue;
             }
             return EntryLayout.Key(e).ToArray();
