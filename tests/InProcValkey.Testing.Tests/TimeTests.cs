@@ -68,7 +68,7 @@ public sealed class TimeTests
         var server = kit.Multiplexer.GetServer(kit.Multiplexer.GetEndPoints()[0]);
         for (int i = 0; i < 2000; i++)
         {
-            if ((await server.ClientListAsync()).Any(c => c.LastCommand == "blpop"))
+            if ((await server.ClientListAsync()).Any(c => c.Flags.HasFlag(ClientFlags.Blocked)))
             {
                 return;
             }

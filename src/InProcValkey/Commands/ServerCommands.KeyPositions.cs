@@ -29,9 +29,14 @@ internal static partial class ServerCommands
         {
             return positions;
         }
-        if ((KeynumKeyPositions(def, args, 0) ?? SortKeyPositions(def, args, 0)) is { } movable)
+        if (SortKeyPositions(def, args, 0) is { } sortKeys)
         {
-            return movable;
+            return sortKeys;
+        }
+        if ((KeynumKeyPositions(def, args, 0) ?? StoreKeynumPositions(def, args)) is { } keynumKeys)
+        {
+            // The keys counted by numkeys, after the fixed ones (ZUNIONSTORE's destination) the legacy range names.
+            positions.AddRange(keynumKeys);
         }
         if (def.FirstKey == 0)
         {
@@ -41,7 +46,27 @@ internal static partial class ServerCommands
         int step = Math.Max(1, def.KeyStep);
         for (int i = def.FirstKey; i <= last && i < args.Count; i += step)
         {
-            positions.Add(i);
+            if (!positions.Contains(i))
+            {
+                positions.Add(i);
+            }
+        }
+        return positions;
+    }
+
+    // ZUNIONSTORE / ZINTERSTORE / ZDIFFSTORE destination numkeys key [key ...]: the counted keys after the destination (their
+    // COMMAND INFO key specs live in ServerCommands.KeySpecs.SortedSets.cs; KeynumSpecs has only the non-STORE forms).
+    private static List<int>? StoreKeynumPositions(CommandDef def, CommandArgs args)
+    {
+        if (def.Parent is not null || def.Name is not ("zunionstore" or "zinterstore" or "zdiffstore") || args.Count < 3
+            || !DataTypes.Numbers.TryParseInt64(args[2], out long n) || n <= 0 || 3 + n > args.Count)
+        {
+            return null;
+        }
+        var positions = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            positions.Add(3 + i);
         }
         return positions;
     }
