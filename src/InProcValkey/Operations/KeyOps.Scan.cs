@@ -54,9 +54,9 @@ internal static partial class KeyOps
 
     /// <summary>
     /// SCAN (Valkey's <c>scanGenericCommand</c> over the keyspace). The cursor is
-    /// <c>bucketCursor × 64 + shard</c>: shards are walked in order, and inside a shard the home buckets in
-    /// <see cref="KeyTable.ScanBucket"/>'s reverse-binary order, so every key present for a whole iteration is returned at least
-    /// once however the tables grow or shrink between calls (a key may be returned more than once). One call visits buckets
+    /// <c>hashCursor × 64 + shard</c>: shards are walked in order, and inside a shard the hash space in increasing order
+    /// (<see cref="KeyTable.ScanBucket"/>), so every key present for a whole iteration is returned exactly once however the
+    /// tables grow or shrink between calls (Valkey promises at least once). One call visits buckets
     /// until it has seen <see cref="ScanOptions.Count"/> entries or visited 10 × COUNT + 1 non-empty-shard buckets, holding one
     /// shard lock at a time. Entries not matching MATCH are skipped; matching expired keys are reclaimed and skipped; then
     /// TYPE filters. Returns the next cursor (0 when the iteration is complete).
