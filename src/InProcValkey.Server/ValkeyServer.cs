@@ -21,7 +21,7 @@ namespace InProcValkey.Server;
 /// Console.WriteLine(server.EndPoints[0]);
 /// </code>
 /// </example>
-public sealed class ValkeyServer : IAsyncDisposable
+public sealed partial class ValkeyServer : IAsyncDisposable
 {
     // Valkey's protected-mode refusal (networking.c), written before closing a non-loopback client.
     internal const string DeniedMessage =

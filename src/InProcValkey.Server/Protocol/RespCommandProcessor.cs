@@ -191,6 +191,15 @@ internal sealed partial class RespCommandProcessor
             return;
         }
         var monitors = Monitors;
+        if (Interceptor is { } interceptor && RunIntercepted(interceptor, client, monitors))
+        {
+            // ---- test kit (ICommandInterceptor): answered, dropped or delayed ----
+            if (_delayedReply is null)
+            {
+                CheckOutput();
+            }
+            return;
+        }
         if (monitors is { IsActive: true })
         {
             RunMonitored(monitors, client);
