@@ -63,7 +63,7 @@ public sealed class TimeTests
         Assert.Equal(["queue", "job"], ((RedisResult[])(await pop)!).Select(r => (string)r!));
     }
 
-    [Fact(Skip = "needs keyspace notifications (branch notify)")]
+    [Fact]
     public async Task ExpiredEventsArePublishedWhenTheClockPassesTheTtl()
     {
         await using var kit = await ValkeyTestServer.StartAsync();

@@ -33,9 +33,9 @@ internal static partial class ServerCommands
         {
             return sortKeys;
         }
-        if ((KeynumKeyPositions(def, args, 0) ?? StoreKeynumPositions(def, args)) is { } keynumKeys)
+        if (KeynumKeyPositions(def, args, 0) is { } keynumKeys)
         {
-            // The keys counted by numkeys, after the fixed ones (ZUNIONSTORE's destination) the legacy range names.
+            // The keys counted by numkeys (with Z*STORE's destination first); the legacy range adds nothing new.
             positions.AddRange(keynumKeys);
         }
         if (def.FirstKey == 0)
@@ -50,23 +50,6 @@ internal static partial class ServerCommands
             {
                 positions.Add(i);
             }
-        }
-        return positions;
-    }
-
-    // ZUNIONSTORE / ZINTERSTORE / ZDIFFSTORE destination numkeys key [key ...]: the counted keys after the destination (their
-    // COMMAND INFO key specs live in ServerCommands.KeySpecs.SortedSets.cs; KeynumSpecs has only the non-STORE forms).
-    private static List<int>? StoreKeynumPositions(CommandDef def, CommandArgs args)
-    {
-        if (def.Parent is not null || def.Name is not ("zunionstore" or "zinterstore" or "zdiffstore") || args.Count < 3
-            || !DataTypes.Numbers.TryParseInt64(args[2], out long n) || n <= 0 || 3 + n > args.Count)
-        {
-            return null;
-        }
-        var positions = new List<int>();
-        for (int i = 0; i < n; i++)
-        {
-            positions.Add(3 + i);
         }
         return positions;
     }
