@@ -116,6 +116,7 @@ internal static class ExpireOps
                 return true;
             }
             db.ReshapeLocked(shard, index, EntryLayout.WithExpiry(e, whenMs));
+            db.SignalModifiedKey(key);
             return true;
         }
     }
@@ -165,6 +166,7 @@ internal static class ExpireOps
                 return false;
             }
             db.ReshapeLocked(shard, index, EntryLayout.WithExpiry(e, -1));
+            db.SignalModifiedKey(key);
             return true;
         }
     }

@@ -46,6 +46,7 @@ internal static partial class HashOps
             Span<byte> text = stackalloc byte[20];
             Utf8Formatter.TryFormat(result, text, out int n);
             HashValue.Set(db, shard, h, index, e, key, new OnePair(field, text[..n]));
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -95,6 +96,7 @@ internal static partial class HashOps
             }
             var text = sum.ToHumanText();
             HashValue.Set(db, shard, h, index, e, key, new OnePair(field, text));
+            db.SignalModifiedKey(key);
             result = text;
             return null;
         }

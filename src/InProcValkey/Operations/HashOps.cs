@@ -40,6 +40,7 @@ internal static partial class HashOps
                 return error;
             }
             added = HashValue.Set(db, shard, h, index, e, key, pairs);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -62,6 +63,7 @@ internal static partial class HashOps
                 return null;
             }
             HashValue.Set(db, shard, h, index, e, key, new OnePair(field, value));
+            db.SignalModifiedKey(key);
             set = true;
             return null;
         }
@@ -82,6 +84,10 @@ internal static partial class HashOps
                 return error;
             }
             removed = HashValue.Delete(db, shard, h, index, e, fields, out _);
+            if (removed > 0)
+            {
+                db.SignalModifiedKey(key);
+            }
             return null;
         }
     }

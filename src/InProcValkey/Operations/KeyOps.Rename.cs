@@ -37,6 +37,7 @@ internal static partial class KeyOps
             return null;
         }
         db.StoreLocked(sd, hd, di, Relocated(db.Engine, e, newKey), structure);
+        db.SignalModifiedKey(newKey);
         // Storing may have resized the table both keys share: find the source again.
         db.RemoveLocked(ss, ss.Table.Find(hs.Hash, key));
         renamed = true;
@@ -76,6 +77,7 @@ internal static partial class KeyOps
         var copy = Relocated(destination.Engine, e, newKey);
         EntryLayout.MarkUnshared(copy); // dupStringObject: the copy is its own object, never a shared integer
         destination.StoreLocked(sd, hd, di, copy, structure?.DeepCopy());
+        destination.SignalModifiedKey(newKey);
         copied = true;
         return null;
     }
@@ -107,6 +109,7 @@ internal static partial class KeyOps
         }
         var moving = Relocated(destination.Engine, e, key);
         destination.StoreLocked(sd, h, di, moving, Database.StructureLocked(ss, si));
+        destination.SignalModifiedKey(key);
         source.RemoveLocked(ss, si);
         moved = true;
         return null;

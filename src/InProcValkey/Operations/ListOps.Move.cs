@@ -59,6 +59,7 @@ internal static partial class ListOps
             src.PrepareGrow(addBytes, 1);
             src.Push(moved, toHead);
             src.FinishRemoval();
+            db.SignalModifiedKey(source);
             return null;
         }
         ListValue dst;
@@ -74,9 +75,11 @@ internal static partial class ListOps
         dst.PrepareGrow(addBytes, 1);
         dst.Push(moved, toHead);
         SignalReady(db, destination);
+        db.SignalModifiedKey(destination);
         // Creating the destination may have grown the table both keys share.
         si = ss.Table.Find(hs.Hash, source);
         new ListValue(db, ss, hs, si, ss.Table.EntryAt(si)).FinishRemoval();
+        db.SignalModifiedKey(source);
         return null;
     }
 
@@ -119,6 +122,7 @@ internal static partial class ListOps
             reader.BeginKey(key);
             var list = new ListValue(db, shard, hashes[i], slot, e);
             PopLocked(ref list, head, count, ref reader);
+            db.SignalModifiedKey(key);
             return null;
         }
         return null;

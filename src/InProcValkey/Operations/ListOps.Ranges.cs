@@ -81,6 +81,7 @@ internal static partial class ListOps
             list.DeleteRange(0, ltrim);
             list.DeleteRange(len - ltrim - rtrim, rtrim);
             list.FinishRemoval();
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -104,6 +105,7 @@ internal static partial class ListOps
             if (removed > 0)
             {
                 list.FinishRemoval();
+                db.SignalModifiedKey(key);
             }
             return null;
         }

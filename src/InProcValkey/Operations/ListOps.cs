@@ -86,6 +86,7 @@ internal static partial class ListOps
             }
             length = list.Length;
             SignalReady(db, key);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -106,6 +107,7 @@ internal static partial class ListOps
             list.Push(value, head);
             length = list.Length;
             SignalReady(db, key);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -188,6 +190,7 @@ internal static partial class ListOps
                 return ErrorMessages.IndexOutOfRange;
             }
             list.Set(index, value);
+            db.SignalModifiedKey(key);
             list.TryShrink();
             return null;
         }
@@ -219,6 +222,7 @@ internal static partial class ListOps
                 return null;
             }
             list.Insert(finder.Found, after, value);
+            db.SignalModifiedKey(key);
             length = list.Length;
             return null;
         }
@@ -269,6 +273,7 @@ internal static partial class ListOps
             }
             var list = new ListValue(db, shard, h, slot, e);
             PopLocked(ref list, head, count < 0 ? 1 : count, ref reader);
+            db.SignalModifiedKey(key);
             return null;
         }
     }

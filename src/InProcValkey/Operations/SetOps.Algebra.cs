@@ -121,6 +121,7 @@ internal static partial class SetOps
         var stored = result.Rekeyed(destination);
         EntryLayout.SetLru(stored.Entry, db.Engine.LruClock);
         stored.Store(db, dshard, dh, dindex);
+        db.SignalModifiedKey(destination);
         return null;
     }
 
@@ -344,6 +345,7 @@ internal static partial class SetOps
         else
         {
             src.Store(db, sshard, sh, sindex);
+            db.SignalModifiedKey(source);
         }
         var dst = dstEntry is null
             ? SetObject.Create(destination, member, 1, limits, db.Engine.LruClock)
@@ -355,6 +357,7 @@ internal static partial class SetOps
         dst.Add(member, limits);
         dst.ShrinkToFit(exact: dstEntry is null);
         dst.Store(db, dshard, dh, dindex);
+        db.SignalModifiedKey(destination);
         return null;
     }
 }

@@ -33,6 +33,7 @@ internal static partial class SetOps
             member = set.RandomMember(db.Engine, scratch, out int position).ToArray();
             set.RemoveAtPosition(position);
             StoreOrDelete(db, shard, h, index, set);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -104,6 +105,7 @@ internal static partial class SetOps
                     members.Reverse();
                 }
                 set.Store(db, shard, h, index);
+                db.SignalModifiedKey(key);
                 return null;
             }
             // Draw the members that stay into a new set; return what is left of the old one.
@@ -140,6 +142,7 @@ internal static partial class SetOps
             var entry = EntryLayout.HasExpiry(old) ? EntryLayout.WithExpiry(kept.Entry!, EntryLayout.Expiry(old)) : kept.Entry!;
             EntryLayout.SetLru(entry, EntryLayout.Lru(old));
             db.StoreLocked(shard, h, index, entry, kept.Table);
+            db.SignalModifiedKey(key);
             return null;
         }
     }

@@ -86,6 +86,10 @@ internal static partial class SetOps
             }
             set.ShrinkToFit(exact: !found);
             set.Store(db, shard, h, index);
+            if (added > 0)
+            {
+                db.SignalModifiedKey(key);
+            }
         }
         return null;
     }
@@ -118,6 +122,7 @@ internal static partial class SetOps
             if (removed > 0)
             {
                 set.Store(db, shard, h, index);
+                db.SignalModifiedKey(key);
             }
         }
         return null;

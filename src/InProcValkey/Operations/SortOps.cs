@@ -98,6 +98,7 @@ internal static class SortOps
         {
             list.Push(v ?? [], head: false);
         }
+        db.SignalModifiedKey(destination);
         db.Engine.Blocking.SignalKeyReady(db, destination);
         return null;
     }

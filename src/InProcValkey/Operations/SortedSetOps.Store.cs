@@ -53,6 +53,7 @@ internal static partial class SortedSetOps
             db.StoreLocked(shard, h, index, e, tree);
         }
         SignalReady(db, key);
+        db.SignalModifiedKey(key);
     }
 
     /// <summary>ZRANGESTORE: stores the selected range of <paramref name="source"/> in <paramref name="destination"/>; the count stored.</summary>

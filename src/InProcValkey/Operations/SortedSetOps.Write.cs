@@ -143,6 +143,10 @@ internal static partial class SortedSetOps
             {
                 SignalReady(db, key);
             }
+            if (result.Added > 0 || result.Updated > 0)
+            {
+                db.SignalModifiedKey(key);
+            }
             return null;
         }
     }
@@ -175,6 +179,7 @@ internal static partial class SortedSetOps
             if (removed > 0)
             {
                 edit.Commit();
+                db.SignalModifiedKey(key);
             }
             return null;
         }
@@ -201,6 +206,7 @@ internal static partial class SortedSetOps
             using var edit = ZsetEdit.Open(db, shard, h, index, e);
             edit.RemoveRanks(first, first + count);
             edit.Commit();
+            db.SignalModifiedKey(key);
             removed = count;
             return null;
         }
@@ -259,6 +265,7 @@ internal static partial class SortedSetOps
             edit.RemoveRanks(0, n);
         }
         edit.Commit();
+        db.SignalModifiedKey(EntryLayout.Key(e));
     }
 
     // Blocking pops (BZPOPMIN, BZPOPMAX, BZMPOP) are woken when a sorted set gains members.

@@ -46,6 +46,7 @@ internal static partial class StringOps
             {
                 db.StoreLocked(shard, h, index, StringValue.CreateInt(key, result, ExpiryOf(e), db.Engine.LruClock));
             }
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -99,6 +100,7 @@ internal static partial class StringOps
             {
                 db.StoreLocked(shard, h, index, StringValue.CreateBytes(key, text, encoding, ExpiryOf(e), db.Engine.LruClock));
             }
+            db.SignalModifiedKey(key);
             result = text;
             return null;
         }

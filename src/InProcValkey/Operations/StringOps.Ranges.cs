@@ -23,6 +23,7 @@ internal static partial class StringOps
             if (e is null)
             {
                 db.StoreLocked(shard, h, index, StringValue.Create(key, value, -1, db.Engine.LruClock));
+                db.SignalModifiedKey(key);
                 length = value.Length;
                 return null;
             }
@@ -39,17 +40,20 @@ internal static partial class StringOps
             length = old.Length + value.Length;
             if (value.Length == 0 && EntryLayout.Encoding(e) == StringEncoding.Raw)
             {
+                db.SignalModifiedKey(key);
                 return null;
             }
             if (EntryLayout.Encoding(e) == StringEncoding.Raw && EntryLayout.TryGrowInPlace(e, (int)length) is { IsEmpty: false } grown)
             {
                 value.CopyTo(grown[old.Length..]);
+                db.SignalModifiedKey(key);
                 return null;
             }
             var entry = StringValue.CreateRawGreedy(key, (int)length, db.Engine.ProtoMaxBulkLen, ExpiryOf(e), db.Engine.LruClock, out var dst);
             old.CopyTo(dst);
             value.CopyTo(dst[old.Length..]);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -158,6 +162,7 @@ internal static partial class StringOps
                 if (!inPlace.IsEmpty)
                 {
                     value.CopyTo(inPlace[at..]);
+                    db.SignalModifiedKey(key);
                     return null;
                 }
             }
@@ -171,6 +176,7 @@ internal static partial class StringOps
             }
             value.CopyTo(dst[at..]);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
             return null;
         }
     }

@@ -199,6 +199,7 @@ internal static partial class StringOps
             }
             var entry = TryOverwriteInPlace(old, value, expiry) ?? StringValue.Create(key, value, expiry, db.Engine.LruClock);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
             result.Written = true;
             return null;
         }
@@ -262,6 +263,7 @@ internal static partial class StringOps
                 {
                     db.ReshapeLocked(shard, index, updated);
                 }
+                db.SignalModifiedKey(key);
             }
             return null;
         }
