@@ -132,7 +132,6 @@ internal static class TransactionCommands
                 return;
             }
             tx.Watch.UnwatchAll();
-            tx.InMulti = false;
             RunLocked(ctx, tx.Queue);
         }
         finally
