@@ -16,7 +16,7 @@ internal static class TransactionCommands
     public static readonly CommandDef[] All =
     [
         new("multi", 1, Control, Group, Multi),
-        new("exec", 1, CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale, Group, Exec),
+        new("exec", 1, CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.SkipSlowlog, Group, Exec),
         new("discard", 1, Control, Group, Discard),
         new("watch", -2, Control, Group, Watch, 1, -1, 1),
         new("unwatch", 1, Control, Group, Unwatch),
