@@ -149,6 +149,7 @@ internal static class TransactionCommands
     internal static void RunLocked(CommandContext ctx, IReadOnlyList<QueuedCommand> queue)
     {
         var exec = ctx.Command;
+        byte[][] execArgs = [.. Enumerable.Range(0, ctx.Args.Count).Select(ctx.Args.ToArray)];
         bool canBlock = ctx.CanBlock;
         ctx.CanBlock = false;
         ctx.Reply.Array(queue.Count);
@@ -175,6 +176,12 @@ internal static class TransactionCommands
         {
             ctx.CanBlock = canBlock;
             ctx.Command = exec;
+            // The caller's command again (MONITOR and the slow log describe EXEC after it returns).
+            ctx.Args.Clear();
+            foreach (var a in execArgs)
+            {
+                ctx.Args.Add(a);
+            }
         }
     }
 }
