@@ -203,4 +203,33 @@ public sealed class MultiExecTests
         Assert.Equal("three", t.Store.GetDatabase(3).StringGet("tx:db"));
         Assert.Null(t.Db.StringGet("tx:db"));
     }
+
+    [Fact]
+    public void SlowlogRecordsTheCommandsExecRunsButNotExec()
+    {
+        using var t = new TestStore();
+        t.Ok("CONFIG", "SET", "slowlog-log-slower-than", "0");
+        t.Ok("SLOWLOG", "RESET");
+        t.Ok("MULTI");
+        t.Run("SET", "tx:slow", "1");
+        t.Run("EXEC");
+        var names = t.Run("SLOWLOG", "GET", "10").Elements.Select(e => e.Elements[3].Elements[0].ToString()).ToList();
+        Assert.Contains("SET", names, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("MULTI", names, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain("EXEC", names, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void MultiExecAndTheCommandsItRunsAreCountedInCommandStats()
+    {
+        using var t = new TestStore();
+        t.Ok("MULTI");
+        t.Run("SET", "tx:st", "1");
+        t.Run("INCR", "tx:st");
+        t.Run("EXEC");
+        string info = t.Text("INFO", "commandstats")!;
+        Assert.Contains("cmdstat_multi:calls=1,", info, StringComparison.Ordinal);
+        Assert.Contains("cmdstat_exec:calls=1,", info, StringComparison.Ordinal);
+        Assert.Contains("cmdstat_incr:calls=1,", info, StringComparison.Ordinal);
+    }
 }

@@ -166,4 +166,40 @@ public sealed class TypedTransactionTests
         }
         Assert.Equal(0, bad);
     }
+
+    [Fact]
+    public void EveryConditionKindIsCheckedAgainstTheData()
+    {
+        using var t = new TestStore();
+        t.Db.StringSet("tc:s", "abc");
+        t.Db.HashSet("tc:h", "f", "v");
+        t.Db.ListRightPush("tc:l", "a");
+        t.Db.ListRightPush("tc:l", "b");
+        t.Db.SetAdd("tc:set", "m");
+        t.Db.SortedSetAdd("tc:z", "m", 2.5);
+        (ValkeyCondition Condition, bool Holds)[] cases =
+        [
+            (ValkeyCondition.KeyExists("tc:s"), true), (ValkeyCondition.KeyExists("tc:none"), false),
+            (ValkeyCondition.KeyNotExists("tc:none"), true), (ValkeyCondition.StringEqual("tc:s", "abc"), true),
+            (ValkeyCondition.StringEqual("tc:none", "abc"), false), (ValkeyCondition.StringNotEqual("tc:s", "x"), true),
+            (ValkeyCondition.StringLengthEqual("tc:s", 3), true), (ValkeyCondition.HashExists("tc:h", "f"), true),
+            (ValkeyCondition.HashNotExists("tc:h", "g"), true), (ValkeyCondition.HashEqual("tc:h", "f", "v"), true),
+            (ValkeyCondition.HashNotEqual("tc:h", "f", "v"), false), (ValkeyCondition.HashLengthEqual("tc:h", 1), true),
+            (ValkeyCondition.ListLengthEqual("tc:l", 2), true), (ValkeyCondition.ListIndexEqual("tc:l", -1, "b"), true),
+            (ValkeyCondition.SetContains("tc:set", "m"), true), (ValkeyCondition.SetNotContains("tc:set", "m"), false),
+            (ValkeyCondition.SetLengthEqual("tc:set", 1), true), (ValkeyCondition.SortedSetContains("tc:z", "m"), true),
+            (ValkeyCondition.SortedSetNotContains("tc:z", "x"), true), (ValkeyCondition.SortedSetEqual("tc:z", "m", 2.5), true),
+            (ValkeyCondition.SortedSetNotEqual("tc:z", "m", 2.5), false), (ValkeyCondition.SortedSetLengthEqual("tc:z", 1), true),
+            (ValkeyCondition.ListLengthEqual("tc:s", 0), false), // WRONGTYPE: the condition does not hold
+        ];
+        foreach (var (condition, holds) in cases)
+        {
+            var tx = t.Db.CreateTransaction();
+            tx.AddCondition(condition);
+            var marker = tx.StringIncrementAsync("tc:ran");
+            Assert.True(holds == tx.Execute(), condition.Description);
+            Assert.Equal(holds, condition.WasSatisfied);
+            Assert.Equal(!holds, marker.IsCanceled);
+        }
+    }
 }
