@@ -24,6 +24,16 @@ public sealed class ValkeyStoreOptions
     /// <summary>Largest string value in bytes (Valkey's <c>proto-max-bulk-len</c>). Default 512 MB.</summary>
     public long ProtoMaxBulkLen { get; set; } = 512L * 1024 * 1024;
 
+    // ---- keyspace notifications (issue 7) ----
+
+    /// <summary>
+    /// Initial <c>notify-keyspace-events</c> (for example <c>"KEA"</c>): which keyspace notifications are published to
+    /// pub/sub subscribers, as CONFIG SET would set it. Null (the default) keeps Valkey's default, none. Typed
+    /// subscriptions (<see cref="ValkeyStore.SubscribeKeyspaceEvents(KeyspaceEventClasses, KeyspaceEventOptions?)"/>)
+    /// do not need it.
+    /// </summary>
+    public string? NotifyKeyspaceEvents { get; set; }
+
     internal void Validate()
     {
         if (Databases < 1)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Keyspace;
 
@@ -46,6 +47,7 @@ internal sealed class Database
         {
             RemoveLocked(shard, index);
             Engine.Stats.OnExpired();
+            Notify(KeyspaceEventClasses.Expired, Ev.Expired, key);
             index = -1;
             return null;
         }
@@ -78,6 +80,7 @@ internal sealed class Database
             }
             int at = shard.Table.Add(h.Hash, entry);
             shard.Table.SetObject(at, structure);
+            Notify(KeyspaceEventClasses.New, Ev.New, EntryLayout.Key(entry));
             return at;
         }
         var old = shard.Table.EntryAt(index);
@@ -159,6 +162,10 @@ internal sealed class Database
     {
         var e = FindLocked(shard, h, key, ref clock, out index, touch);
         Engine.KeyspaceHits.Record(e is not null);
+        if (e is null)
+        {
+            Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key);
+        }
         return e;
     }
 
@@ -191,4 +198,27 @@ internal sealed class Database
             Watches.TouchAll(this, replacedWith, Engine.Time.GetUtcNow().ToUnixTimeMilliseconds());
         }
     }
+
+    // ---- keyspace notifications (issue 7) ----
+
+    /// <summary>
+    /// Valkey's <c>notifyKeyspaceEvent(type, event, key, dbid)</c>: with nobody listening to <paramref name="type"/> (the
+    /// default) one field read and a branch; else publishes at once (see <see cref="KeyspaceNotifier"/>). Call it right
+    /// after the change, with the key's shard lock still held.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Notify(KeyspaceEventClasses type, KeyspaceEventName ev, ReadOnlySpan<byte> key)
+    {
+        var n = Engine.Notifier;
+        if ((n.Mask & (int)type) != 0)
+        {
+            n.Publish(type, ev, Index, key);
+        }
+    }
+
+    /// <summary>
+    /// For maxmemory eviction: call right after removing <paramref name="key"/> (lock held) to fire <c>evicted</c>
+    /// (class <c>e</c>), as Valkey's <c>performEvictions</c> does.
+    /// </summary>
+    public void NotifyEvicted(ReadOnlySpan<byte> key) => Notify(KeyspaceEventClasses.Evicted, Ev.Evicted, key);
 }

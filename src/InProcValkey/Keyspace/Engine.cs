@@ -48,10 +48,15 @@ internal sealed class Engine : IDisposable
         {
             Databases[i] = new Database(this, i);
         }
+        Notifier = new Notifications.KeyspaceNotifier(PubSub, Config); // ---- keyspace notifications ----
         UpdateLruClock();
         // The periodic timer always runs (it keeps the LRU clock current, like serverCron); it reclaims expired keys
         // only when active expiry is on.
         _activeExpiry = new ActiveExpiry(this, options.ActiveExpiryInterval, reclaim: options.ActiveExpiry);
+        if (options.NotifyKeyspaceEvents is { } classes && Config.Set("notify-keyspace-events", classes) is { } error)
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
     }
 
     /// <summary>Valkey's LRU clock: seconds, 24 bits, refreshed by the periodic cycle (like <c>server.lruclock</c>).</summary>
@@ -137,4 +142,9 @@ internal sealed class Engine : IDisposable
 
     /// <summary>PUBLISH / SUBSCRIBE and friends: channels, patterns, shard channels and their subscribers.</summary>
     public readonly PubSub.PubSubHub PubSub = new();
+
+    // ---- keyspace notifications (issue 7) ----
+
+    /// <summary><c>notify-keyspace-events</c> and typed keyspace event subscriptions; call sites use <see cref="Database.Notify"/>.</summary>
+    public readonly Notifications.KeyspaceNotifier Notifier;
 }

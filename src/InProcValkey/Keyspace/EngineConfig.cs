@@ -171,8 +171,18 @@ internal sealed class EngineConfig
             }
             parsed.Add((p, canonical));
         }
+        // ---- keyspace notifications: the flags as given ('n' with 'A' is kept, though CONFIG GET does not print it) ----
+        int? notifyFlags = null;
+        foreach (var (name, value) in pairs)
+        {
+            if (Find(name)?.Name == "notify-keyspace-events")
+            {
+                notifyFlags = Notifications.NotifyFlags.Parse(value);
+            }
+        }
         lock (_lock)
         {
+            _notifyFlags = notifyFlags ?? _notifyFlags;
             foreach (var (p, v) in parsed)
             {
                 _values[p.Name] = p.Name == "client-output-buffer-limit" ? MergeOutputLimits(v) : v;
@@ -194,6 +204,7 @@ internal sealed class EngineConfig
         SetMaxIntsetEntries = long.Parse(_values["set-max-intset-entries"], CultureInfo.InvariantCulture);
         SetMaxListpackEntries = long.Parse(_values["set-max-listpack-entries"], CultureInfo.InvariantCulture);
         SetMaxListpackValue = long.Parse(_values["set-max-listpack-value"], CultureInfo.InvariantCulture);
+        RefreshNotifications();
     }
 
     // The per-type checks of Valkey's config.c (boolConfigSet, numericConfigSet, enumConfigSet), with its error texts.
@@ -240,9 +251,14 @@ internal sealed class EngineConfig
                 canonical = n.ToString(CultureInfo.InvariantCulture);
                 return null;
             default:
-                if (p.Name == "notify-keyspace-events" && value.AsSpan().IndexOfAnyExcept("Ag$lshzxeKEtmdn") >= 0)
+                if (p.Name == "notify-keyspace-events")
                 {
-                    return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+                    int flags = Notifications.NotifyFlags.Parse(value);
+                    if (flags < 0)
+                    {
+                        return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+                    }
+                    canonical = Notifications.NotifyFlags.ToText(flags); // ---- keyspace notifications: CONFIG GET's normalised form ----
                 }
                 if (p.Name == "client-output-buffer-limit" && !OutputBufferLimits.TryParse(value, OutputBufferLimits.Default, out _, out var obl))
                 {
@@ -358,4 +374,24 @@ internal sealed class EngineConfig
 
     /// <summary><c>set-max-listpack-value</c>: the longest member (bytes) a listpack-encoded set holds.</summary>
     public long SetMaxListpackValue { get; private set; }
+
+    // ---- keyspace notifications (issue 7) ----
+
+    /// <summary><c>notify-keyspace-events</c> as flags (<see cref="Notifications.NotifyFlags"/>).</summary>
+    public int NotifyKeyspaceEvents { get; private set; }
+
+    private int _notifyFlags;
+
+    /// <summary>Called (under the config lock) when <see cref="NotifyKeyspaceEvents"/> changes; set by the engine's notifier.</summary>
+    internal Action<int>? NotifyKeyspaceEventsChanged;
+
+    private void RefreshNotifications()
+    {
+        int flags = _notifyFlags;
+        if (flags != NotifyKeyspaceEvents)
+        {
+            NotifyKeyspaceEvents = flags;
+            NotifyKeyspaceEventsChanged?.Invoke(flags);
+        }
+    }
 }

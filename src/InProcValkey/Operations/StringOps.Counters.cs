@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -47,6 +48,7 @@ internal static partial class StringOps
                 db.StoreLocked(shard, h, index, StringValue.CreateInt(key, result, ExpiryOf(e), db.Engine.LruClock));
             }
             db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Incrby, key);
             return null;
         }
     }
@@ -101,6 +103,7 @@ internal static partial class StringOps
                 db.StoreLocked(shard, h, index, StringValue.CreateBytes(key, text, encoding, ExpiryOf(e), db.Engine.LruClock));
             }
             db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Incrbyfloat, key);
             result = text;
             return null;
         }

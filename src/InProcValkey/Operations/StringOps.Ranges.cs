@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -24,6 +25,7 @@ internal static partial class StringOps
             {
                 db.StoreLocked(shard, h, index, StringValue.Create(key, value, -1, db.Engine.LruClock));
                 db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 length = value.Length;
                 return null;
             }
@@ -41,12 +43,14 @@ internal static partial class StringOps
             if (value.Length == 0 && EntryLayout.Encoding(e) == StringEncoding.Raw)
             {
                 db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 return null;
             }
             if (EntryLayout.Encoding(e) == StringEncoding.Raw && EntryLayout.TryGrowInPlace(e, (int)length) is { IsEmpty: false } grown)
             {
                 value.CopyTo(grown[old.Length..]);
                 db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 return null;
             }
             var entry = StringValue.CreateRawGreedy(key, (int)length, db.Engine.ProtoMaxBulkLen, ExpiryOf(e), db.Engine.LruClock, out var dst);
@@ -54,6 +58,7 @@ internal static partial class StringOps
             value.CopyTo(dst[old.Length..]);
             db.StoreLocked(shard, h, index, entry);
             db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
             return null;
         }
     }
@@ -163,6 +168,7 @@ internal static partial class StringOps
                 {
                     value.CopyTo(inPlace[at..]);
                     db.SignalModifiedKey(key);
+                    db.Notify(KeyspaceEventClasses.String, Ev.Setrange, key);
                     return null;
                 }
             }
@@ -177,6 +183,7 @@ internal static partial class StringOps
             value.CopyTo(dst[at..]);
             db.StoreLocked(shard, h, index, entry);
             db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Setrange, key);
             return null;
         }
     }

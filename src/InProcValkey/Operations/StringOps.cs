@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -165,6 +166,10 @@ internal static partial class StringOps
             EntryLayout.TouchLru(e!, db.Engine.LruClock);
         }
         db.Engine.KeyspaceHits.Record(e is not null);
+        if (e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key);
+        }
         return true;
     }
 
@@ -200,6 +205,11 @@ internal static partial class StringOps
             var entry = TryOverwriteInPlace(old, value, expiry) ?? StringValue.Create(key, value, expiry, db.Engine.LruClock);
             db.StoreLocked(shard, h, index, entry);
             db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Set, key);
+            if (p.ExpireAtMs >= 0)
+            {
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Expire, key);
+            }
             result.Written = true;
             return null;
         }
@@ -220,6 +230,7 @@ internal static partial class StringOps
             }
             value = StringValue.ToArray(e);
             db.RemoveLocked(shard, index);
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
             return null;
         }
     }
@@ -255,6 +266,7 @@ internal static partial class StringOps
             if (p.Option is ExpireOption.ExAt or ExpireOption.PxAt && when <= clock.NowMs)
             {
                 db.RemoveLocked(shard, index);
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
             }
             else if (hasExpire || (p.Option == ExpireOption.Persist && EntryLayout.HasExpiry(e)))
             {
@@ -264,6 +276,7 @@ internal static partial class StringOps
                     db.ReshapeLocked(shard, index, updated);
                 }
                 db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.Generic, hasExpire ? Ev.Expire : Ev.Persist, key);
             }
             return null;
         }
