@@ -245,6 +245,7 @@ internal sealed partial class ClientConnection : IClientConnection
             }
             StopMonitor();
             LeavePubSub();
+            _processor.Context.Transaction?.Discard(); // transactions (issue 7): freeClient unwatches
             if (abort)
             {
                 // Pending replies are dropped (Valkey frees the client): close first, so completing the writer cannot

@@ -209,6 +209,7 @@ internal static partial class ConnectionStateCommands
 
     private static void Reset(CommandContext ctx)
     {
+        ctx.Transaction?.Discard(); // transactions (issue 7): discardTransaction + unwatchAllKeys
         ctx.DbIndex = 0;
         if (ctx.Client is { } client)
         {

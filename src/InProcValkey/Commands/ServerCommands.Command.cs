@@ -17,6 +17,7 @@ internal static partial class ServerCommands
         (CommandFlags.Blocking, "blocking"),
         (CommandFlags.Loading, "loading"),
         (CommandFlags.Stale, "stale"),
+        (CommandFlags.SkipSlowlog, "skip_slowlog"), // transactions (issue 7)
         (CommandFlags.Fast, "fast"),
         (CommandFlags.NoAuth, "no_auth"),
         (CommandFlags.AllowBusy, "allow_busy"),

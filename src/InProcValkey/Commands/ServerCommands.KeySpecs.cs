@@ -28,6 +28,7 @@ internal static partial class ServerCommands
     private static readonly Dictionary<string, KeySpec[]> KeySpecs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["append"] = [new(["RW", "insert"])],
+        ["watch"] = [Ro], // transactions (issue 7)
         ["copy"] = [RoAccess, OwUpdate],
         ["decr"] = [RwAccessUpdate],
         ["decrby"] = [RwAccessUpdate],

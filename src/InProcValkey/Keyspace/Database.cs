@@ -105,11 +105,14 @@ internal sealed class Database
     /// <summary>Removes the entry at <paramref name="index"/> (lock held).</summary>
     public void RemoveLocked(KeyShard shard, int index)
     {
-        if (EntryLayout.HasExpiry(shard.Table.EntryAt(index)))
+        var removed = shard.Table.EntryAt(index);
+        if (EntryLayout.HasExpiry(removed))
         {
             shard.VolatileCount--;
         }
         shard.Table.RemoveAt(index);
+        // A deleted key (DEL, RENAME's source, an emptied collection, expiry) is always a change for WATCH.
+        SignalModifiedKey(EntryLayout.Key(removed));
     }
 
     /// <summary>Empties every shard (all shard locks held).</summary>
@@ -164,6 +167,36 @@ internal sealed class Database
             Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key);
         }
         return e;
+    }
+
+    // ---- transactions (issue 7): WATCH ----
+
+    /// <summary>The keys of this database that callers WATCH.</summary>
+    public readonly WatchRegistry Watches = new();
+
+    /// <summary>
+    /// Valkey's <c>signalModifiedKey</c> for WATCH: call it (the key's shard lock held) right after a write changed the key.
+    /// Costs one field read when nothing in this database is watched.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SignalModifiedKey(ReadOnlySpan<byte> key)
+    {
+        if (Watches.Count != 0)
+        {
+            Watches.Touch(this, key);
+        }
+    }
+
+    /// <summary>
+    /// Valkey's <c>touchAllWatchedKeysInDb</c>: call it (all shard locks held) right before FLUSHDB/FLUSHALL empties this
+    /// database (<paramref name="replacedWith"/> null) or SWAPDB replaces its contents.
+    /// </summary>
+    public void SignalFlushed(Database? replacedWith)
+    {
+        if (Watches.Count != 0)
+        {
+            Watches.TouchAll(this, replacedWith, Engine.Time.GetUtcNow().ToUnixTimeMilliseconds());
+        }
     }
 
     // ---- keyspace notifications (issue 7) ----

@@ -77,7 +77,7 @@ internal sealed partial class ServerStats
             micros = ToMicros(preciseTicks);
         }
         long threshold = ctx.Engine.Config.SlowlogLogSlowerThan;
-        if (threshold >= 0 && micros >= threshold)
+        if (threshold >= 0 && micros >= threshold && (def.Flags & CommandFlags.SkipSlowlog) == 0)
         {
             AddSlowlog(ctx, micros);
         }

@@ -56,6 +56,7 @@ internal static class DistributedCacheOps
                 index = -1;
             }
             HashValue.Set(db, shard, h, index, e, key, pairs);
+            db.SignalModifiedKey(key);
             int at = shard.Table.Find(h.Hash, key);
             var stored = shard.Table.EntryAt(at);
             var reshaped = EntryLayout.WithExpiry(stored, whenMs);
@@ -126,6 +127,7 @@ internal static class DistributedCacheOps
                     {
                         db.ReshapeLocked(shard, index, reshaped);
                     }
+                    db.SignalModifiedKey(key);
                 }
             }
             if (found && getData)

@@ -118,6 +118,7 @@ internal static class ExpireOps
                 return true;
             }
             db.ReshapeLocked(shard, index, EntryLayout.WithExpiry(e, whenMs));
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.Generic, Ev.Expire, key);
             return true;
         }
@@ -168,6 +169,7 @@ internal static class ExpireOps
                 return false;
             }
             db.ReshapeLocked(shard, index, EntryLayout.WithExpiry(e, -1));
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.Generic, Ev.Persist, key);
             return true;
         }

@@ -45,6 +45,7 @@ internal static partial class HashOps
                 return error;
             }
             added = HashValue.Set(db, shard, h, index, e, key, pairs);
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.Hash, Ev.Hset, key);
             return null;
         }
@@ -68,6 +69,7 @@ internal static partial class HashOps
                 return null;
             }
             HashValue.Set(db, shard, h, index, e, key, new OnePair(field, value));
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.Hash, Ev.Hset, key);
             set = true;
             return null;
@@ -91,6 +93,7 @@ internal static partial class HashOps
             removed = HashValue.Delete(db, shard, h, index, e, fields, out bool keyRemoved);
             if (removed > 0)
             {
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.Hash, Ev.Hdel, key);
             }
             if (keyRemoved)

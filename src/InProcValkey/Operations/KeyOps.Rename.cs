@@ -38,6 +38,7 @@ internal static partial class KeyOps
             return null;
         }
         db.StoreLocked(sd, hd, di, Relocated(db.Engine, e, newKey), structure);
+        db.SignalModifiedKey(newKey);
         if (old is not null)
         {
             db.Notify(KeyspaceEventClasses.New, Ev.New, newKey); // Valkey deletes the old destination, then dbAdd fires "new"
@@ -83,6 +84,7 @@ internal static partial class KeyOps
         var copy = Relocated(destination.Engine, e, newKey);
         EntryLayout.MarkUnshared(copy); // dupStringObject: the copy is its own object, never a shared integer
         destination.StoreLocked(sd, hd, di, copy, structure?.DeepCopy());
+        destination.SignalModifiedKey(newKey);
         if (old is not null)
         {
             destination.Notify(KeyspaceEventClasses.New, Ev.New, newKey); // REPLACE deletes the old destination, then dbAdd fires "new"
@@ -119,6 +121,7 @@ internal static partial class KeyOps
         }
         var moving = Relocated(destination.Engine, e, key);
         destination.StoreLocked(sd, h, di, moving, Database.StructureLocked(ss, si));
+        destination.SignalModifiedKey(key);
         source.RemoveLocked(ss, si);
         source.Notify(KeyspaceEventClasses.Generic, Ev.MoveFrom, key);
         destination.Notify(KeyspaceEventClasses.Generic, Ev.MoveTo, key);

@@ -61,6 +61,7 @@ internal static partial class ListOps
             src.Push(moved, toHead);
             db.Notify(KeyspaceEventClasses.List, toHead ? Ev.Lpush : Ev.Rpush, destination);
             src.FinishRemoval();
+            db.SignalModifiedKey(source);
             db.Notify(KeyspaceEventClasses.List, fromHead ? Ev.Lpop : Ev.Rpop, source);
             return null;
         }
@@ -78,9 +79,11 @@ internal static partial class ListOps
         dst.Push(moved, toHead);
         db.Notify(KeyspaceEventClasses.List, toHead ? Ev.Lpush : Ev.Rpush, destination);
         SignalReady(db, destination);
+        db.SignalModifiedKey(destination);
         // Creating the destination may have grown the table both keys share.
         si = ss.Table.Find(hs.Hash, source);
         bool deleted = new ListValue(db, ss, hs, si, ss.Table.EntryAt(si)).FinishRemoval();
+        db.SignalModifiedKey(source);
         db.Notify(KeyspaceEventClasses.List, fromHead ? Ev.Lpop : Ev.Rpop, source);
         if (deleted)
         {
@@ -128,6 +131,7 @@ internal static partial class ListOps
             reader.BeginKey(key);
             var list = new ListValue(db, shard, hashes[i], slot, e);
             PopLocked(db, key, ref list, head, count, ref reader);
+            db.SignalModifiedKey(key);
             return null;
         }
         return null;

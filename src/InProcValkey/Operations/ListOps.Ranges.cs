@@ -82,6 +82,7 @@ internal static partial class ListOps
             list.DeleteRange(0, ltrim);
             list.DeleteRange(len - ltrim - rtrim, rtrim);
             bool deleted = list.FinishRemoval();
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.List, Ev.Ltrim, key);
             if (deleted)
             {
@@ -110,6 +111,7 @@ internal static partial class ListOps
             if (removed > 0)
             {
                 bool deleted = list.FinishRemoval();
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.List, Ev.Lrem, key);
                 if (deleted)
                 {

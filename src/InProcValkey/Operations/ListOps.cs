@@ -92,6 +92,7 @@ internal static partial class ListOps
             db.Notify(KeyspaceEventClasses.List, head ? Ev.Lpush : Ev.Rpush, key);
             length = list.Length;
             SignalReady(db, key);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -113,6 +114,7 @@ internal static partial class ListOps
             db.Notify(KeyspaceEventClasses.List, head ? Ev.Lpush : Ev.Rpush, key);
             length = list.Length;
             SignalReady(db, key);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -195,6 +197,7 @@ internal static partial class ListOps
                 return ErrorMessages.IndexOutOfRange;
             }
             list.Set(index, value);
+            db.SignalModifiedKey(key);
             list.TryShrink();
             db.Notify(KeyspaceEventClasses.List, Ev.Lset, key);
             return null;
@@ -227,6 +230,7 @@ internal static partial class ListOps
                 return null;
             }
             list.Insert(finder.Found, after, value);
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.List, Ev.Linsert, key);
             length = list.Length;
             return null;
@@ -278,6 +282,7 @@ internal static partial class ListOps
             }
             var list = new ListValue(db, shard, h, slot, e);
             PopLocked(db, key, ref list, head, count < 0 ? 1 : count, ref reader);
+            db.SignalModifiedKey(key);
             return null;
         }
     }

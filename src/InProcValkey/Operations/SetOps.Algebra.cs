@@ -123,6 +123,7 @@ internal static partial class SetOps
         var stored = result.Rekeyed(destination);
         EntryLayout.SetLru(stored.Entry, db.Engine.LruClock);
         stored.Store(db, dshard, dh, dindex);
+        db.SignalModifiedKey(destination);
         db.Notify(KeyspaceEventClasses.Set, op switch { Combine.Intersect => Ev.Sinterstore, Combine.Union => Ev.Sunionstore, _ => Ev.Sdiffstore }, destination);
         return null;
     }
@@ -349,6 +350,7 @@ internal static partial class SetOps
         else
         {
             src.Store(db, sshard, sh, sindex);
+            db.SignalModifiedKey(source);
             db.Notify(KeyspaceEventClasses.Set, Ev.Srem, source);
         }
         var dst = dstEntry is null
@@ -361,6 +363,7 @@ internal static partial class SetOps
         bool added = dst.Add(member, limits);
         dst.ShrinkToFit(exact: dstEntry is null);
         dst.Store(db, dshard, dh, dindex);
+        db.SignalModifiedKey(destination);
         if (added)
         {
             db.Notify(KeyspaceEventClasses.Set, Ev.Sadd, destination);

@@ -34,6 +34,7 @@ internal static partial class SetOps
             member = set.RandomMember(db.Engine, scratch, out int position).ToArray();
             set.RemoveAtPosition(position);
             StoreOrDelete(db, shard, h, index, set);
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.Set, Ev.Spop, key);
             if (set.Count == 0)
             {
@@ -112,6 +113,7 @@ internal static partial class SetOps
                     members.Reverse();
                 }
                 set.Store(db, shard, h, index);
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.Set, Ev.Spop, key);
                 return null;
             }
@@ -149,6 +151,7 @@ internal static partial class SetOps
             var entry = EntryLayout.HasExpiry(old) ? EntryLayout.WithExpiry(kept.Entry!, EntryLayout.Expiry(old)) : kept.Entry!;
             EntryLayout.SetLru(entry, EntryLayout.Lru(old));
             db.StoreLocked(shard, h, index, entry, kept.Table);
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.Set, Ev.Spop, key);
             return null;
         }

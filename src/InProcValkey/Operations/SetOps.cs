@@ -93,6 +93,7 @@ internal static partial class SetOps
             set.Store(db, shard, h, index);
             if (added > 0)
             {
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.Set, Ev.Sadd, key);
             }
         }
@@ -129,6 +130,7 @@ internal static partial class SetOps
             if (removed > 0)
             {
                 set.Store(db, shard, h, index);
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.Set, Ev.Srem, key);
             }
         }

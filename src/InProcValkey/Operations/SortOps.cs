@@ -100,6 +100,7 @@ internal static class SortOps
         {
             list.Push(v ?? [], head: false);
         }
+        db.SignalModifiedKey(destination);
         db.Notify(KeyspaceEventClasses.List, Ev.Sortstore, destination);
         db.Engine.Blocking.SignalKeyReady(db, destination);
         return null;

@@ -56,6 +56,7 @@ internal static partial class SortedSetOps
         }
         db.Notify(KeyspaceEventClasses.SortedSet, ev, key);
         SignalReady(db, key);
+        db.SignalModifiedKey(key);
     }
 
     /// <summary>ZRANGESTORE: stores the selected range of <paramref name="source"/> in <paramref name="destination"/>; the count stored.</summary>

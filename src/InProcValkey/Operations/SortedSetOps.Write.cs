@@ -148,6 +148,10 @@ internal static partial class SortedSetOps
             {
                 SignalReady(db, key);
             }
+            if (result.Added > 0 || result.Updated > 0)
+            {
+                db.SignalModifiedKey(key);
+            }
             return null;
         }
     }
@@ -180,6 +184,7 @@ internal static partial class SortedSetOps
             if (removed > 0)
             {
                 bool exists = edit.Commit();
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.SortedSet, Ev.Zrem, key);
                 if (!exists)
                 {
@@ -211,6 +216,7 @@ internal static partial class SortedSetOps
             using var edit = ZsetEdit.Open(db, shard, h, index, e);
             edit.RemoveRanks(first, first + count);
             bool exists = edit.Commit();
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.SortedSet, spec.Kind switch { ZRangeKind.Rank => Ev.Zremrangebyrank, ZRangeKind.Score => Ev.Zremrangebyscore, _ => Ev.Zremrangebylex }, key);
             if (!exists)
             {
@@ -274,6 +280,7 @@ internal static partial class SortedSetOps
             edit.RemoveRanks(0, n);
         }
         bool exists = edit.Commit();
+        db.SignalModifiedKey(EntryLayout.Key(e));
         var key = EntryLayout.Key(e); // e, the entry popped from, keeps its bytes after Commit replaced or removed it
         db.Notify(KeyspaceEventClasses.SortedSet, max ? Ev.Zpopmax : Ev.Zpopmin, key);
         if (!exists)

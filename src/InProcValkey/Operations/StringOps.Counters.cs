@@ -47,6 +47,7 @@ internal static partial class StringOps
             {
                 db.StoreLocked(shard, h, index, StringValue.CreateInt(key, result, ExpiryOf(e), db.Engine.LruClock));
             }
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Incrby, key);
             return null;
         }
@@ -101,6 +102,7 @@ internal static partial class StringOps
             {
                 db.StoreLocked(shard, h, index, StringValue.CreateBytes(key, text, encoding, ExpiryOf(e), db.Engine.LruClock));
             }
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Incrbyfloat, key);
             result = text;
             return null;

@@ -60,6 +60,7 @@ internal static partial class StringOps
             var old = db.FindLocked(shard, hashes[i], key, ref clock, out int index, touch: false);
             var entry = TryOverwriteInPlace(old, value, -1) ?? StringValue.Create(key, value, -1, lru);
             db.StoreLocked(shard, hashes[i], index, entry);
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Set, key);
         }
         return true;

@@ -24,6 +24,7 @@ internal static partial class StringOps
             if (e is null)
             {
                 db.StoreLocked(shard, h, index, StringValue.Create(key, value, -1, db.Engine.LruClock));
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 length = value.Length;
                 return null;
@@ -41,12 +42,14 @@ internal static partial class StringOps
             length = old.Length + value.Length;
             if (value.Length == 0 && EntryLayout.Encoding(e) == StringEncoding.Raw)
             {
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 return null;
             }
             if (EntryLayout.Encoding(e) == StringEncoding.Raw && EntryLayout.TryGrowInPlace(e, (int)length) is { IsEmpty: false } grown)
             {
                 value.CopyTo(grown[old.Length..]);
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 return null;
             }
@@ -54,6 +57,7 @@ internal static partial class StringOps
             old.CopyTo(dst);
             value.CopyTo(dst[old.Length..]);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
             return null;
         }
@@ -163,6 +167,7 @@ internal static partial class StringOps
                 if (!inPlace.IsEmpty)
                 {
                     value.CopyTo(inPlace[at..]);
+                    db.SignalModifiedKey(key);
                     db.Notify(KeyspaceEventClasses.String, Ev.Setrange, key);
                     return null;
                 }
@@ -177,6 +182,7 @@ internal static partial class StringOps
             }
             value.CopyTo(dst[at..]);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Setrange, key);
             return null;
         }

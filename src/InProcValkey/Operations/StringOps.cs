@@ -204,6 +204,7 @@ internal static partial class StringOps
             }
             var entry = TryOverwriteInPlace(old, value, expiry) ?? StringValue.Create(key, value, expiry, db.Engine.LruClock);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Set, key);
             if (p.ExpireAtMs >= 0)
             {
@@ -274,6 +275,7 @@ internal static partial class StringOps
                 {
                     db.ReshapeLocked(shard, index, updated);
                 }
+                db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.Generic, hasExpire ? Ev.Expire : Ev.Persist, key);
             }
             return null;
