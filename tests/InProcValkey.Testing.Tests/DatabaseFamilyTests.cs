@@ -139,7 +139,7 @@ public sealed class DatabaseFamilyTests
         Assert.Equal(0, await kit.Multiplexer.GetDatabase().PublishAsync(RedisChannel.Literal("news"), "again"));
     }
 
-    [Theory(Skip = "needs MULTI/EXEC (branch tx)")]
+    [Theory]
     [MemberData(nameof(Protocols))]
     public async Task TransactionsWithConditionsCommitOrAbort(RedisProtocol protocol)
     {
