@@ -240,4 +240,9 @@ internal static class ErrorMessages
 
     /// <summary>SORT: a score that strtod cannot read whole (Valkey's <c>sortCommandGeneric</c>).</summary>
     public const string SortScoreNotDouble = "ERR One or more scores can't be converted into double";
+
+    // ---- memory limits and eviction (issue 6) ----
+
+    /// <summary>Valkey's <c>shared.oomerr</c>: a denyoom command refused over <c>maxmemory</c>.</summary>
+    public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";
 }

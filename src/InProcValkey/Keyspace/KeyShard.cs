@@ -6,7 +6,7 @@ namespace InProcValkey.Keyspace;
 /// One stripe of a database: a <see cref="KeyTable"/>, the lock that guards it, and a version that lets GET read without
 /// the lock (a seqlock). See docs/locking.md.
 /// </summary>
-internal sealed class KeyShard
+internal sealed partial class KeyShard
 {
     // Guards Table, VolatileCount, ExpireCursor and every entry in the table.
     private readonly Lock _lock = new();
@@ -47,6 +47,11 @@ internal sealed class KeyShard
 
     public void Exit()
     {
+        // ---- memory accounting (issue 6): structures changed in place under this lock ----
+        if (_touched is not null)
+        {
+            ChargeTouchedStructures();
+        }
         // Release: every change made under the lock is visible before the version turns even again.
         Volatile.Write(ref _version, _version + 1);
         _lock.Exit();

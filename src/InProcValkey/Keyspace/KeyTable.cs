@@ -11,7 +11,7 @@ namespace InProcValkey.Keyspace;
 /// Writers hold the <see cref="KeyShard"/> lock; <see cref="FindOptimistic"/> may run without it under the shard's
 /// version check (see docs/locking.md).
 /// </summary>
-internal sealed class KeyTable
+internal sealed partial class KeyTable
 {
     private const int MinCapacity = 8;
 

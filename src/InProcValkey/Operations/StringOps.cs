@@ -162,7 +162,7 @@ internal static partial class StringOps
         if (found)
         {
             reader.Commit();
-            EntryLayout.TouchLru(e!, db.Engine.LruClock);
+            db.Engine.Touch(e!);
         }
         db.Engine.KeyspaceHits.Record(e is not null);
         return true;
