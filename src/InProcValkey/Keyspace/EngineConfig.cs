@@ -233,7 +233,8 @@ internal sealed partial class EngineConfig
                         return "argument couldn't be parsed into an integer";
                     }
                 }
-                else if (!TryParseMemory(value, out n))
+                // Valkey's memtoull refuses a sign: a negative memory value is not a memory value (not a range error).
+                else if (value.StartsWith('-') || !TryParseMemory(value, out n))
                 {
                     return "argument must be a memory value";
                 }
