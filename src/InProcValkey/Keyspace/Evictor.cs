@@ -74,6 +74,7 @@ internal sealed class Evictor
         {
             long start = Stopwatch.GetTimestamp();
             long limitUs = TimeLimitMicros(config.EvictionTenacity);
+            long limitTicks = limitUs == long.MaxValue ? long.MaxValue : limitUs * Stopwatch.Frequency / 1_000_000;
             int freed = 0;
             while (memory.Used > config.MaxMemory)
             {
@@ -83,7 +84,7 @@ internal sealed class Evictor
                     return EvictionResult.Fail;
                 }
                 freed++;
-                if (freed % 16 == 0 && Stopwatch.GetElapsedTime(start).Ticks / 10 > limitUs)
+                if (freed % 16 == 0 && Stopwatch.GetTimestamp() - start > limitTicks)
                 {
                     return EvictionResult.Running;
                 }
