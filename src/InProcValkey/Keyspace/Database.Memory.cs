@@ -9,7 +9,7 @@ internal sealed partial class Database
     private void ChargeAddedLocked(KeyShard shard, byte[] entry, ICollectionObject? structure, long slotBytesBefore)
     {
         var table = shard.Table;
-        long data = KeyTable.EntryBytes(entry) + Attach(table, structure);
+        long data = KeyTable.EntryBytes(entry) + Attach(shard, structure);
         table.DataBytes += data;
         Engine.Memory.Add(data + table.SlotBytes - slotBytesBefore);
     }
@@ -20,7 +20,7 @@ internal sealed partial class Database
         long data = ReferenceEquals(oldEntry, entry) ? 0 : KeyTable.EntryBytes(entry) - KeyTable.EntryBytes(oldEntry);
         if (!ReferenceEquals(oldStructure, structure))
         {
-            data += Attach(table, structure) - Detach(table, oldStructure);
+            data += Attach(shard, structure) - Detach(table, oldStructure);
         }
         else if (structure is not null && ReferenceEquals(structure.Owner, table))
         {
@@ -54,12 +54,16 @@ internal sealed partial class Database
     // A structure is charged once to the table that holds it, however many of its slots hold it (RENAME stores it under the
     // new key before removing the old one). Stored into another table (MOVE, RENAME across shards: both locks are held), its
     // charge moves there; the slot it leaves behind is then removed without uncharging anything. Returns what this table gains.
-    private long Attach(KeyTable table, ICollectionObject? structure)
+    private long Attach(KeyShard shard, ICollectionObject? structure)
     {
         if (structure is null)
         {
             return 0;
         }
+        // A structure is often stored first and filled after (a hash converted to a hashtable, then its pairs set): it is
+        // charged again when the lock is released.
+        shard.NoteStructure(structure);
+        var table = shard.Table;
         if (ReferenceEquals(structure.Owner, table))
         {
             structure.OwnerSlots++;

@@ -33,6 +33,14 @@ public sealed class MemoryAccountingTests
                 Assert.Equal(t.RecountedMemory(), t.UsedMemory());
             }
         }
+        // Structures created by one command with their first elements (stored, then filled under the same lock).
+        string big = new('x', 5000);
+        t.Int("HSET", "hash-big-value", "f", big);
+        t.Int("SADD", "set-big-member", big);
+        t.Int("ZADD", "zset-big-member", "1", big);
+        t.Int("RPUSH", "list-big-element", big, big, big);
+        Assert.Equal(t.RecountedMemory(), t.UsedMemory());
+        Assert.True(t.Int("MEMORY", "USAGE", "hash-big-value") > 5000);
         t.Int("HSET", "smallhash", "f", "v");
         t.Int("HDEL", "bighash", "f1", "f2", "f3");
         t.Run("LPOP", "biglist", "500");
