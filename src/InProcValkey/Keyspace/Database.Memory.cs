@@ -6,8 +6,18 @@ namespace InProcValkey.Keyspace;
 // KeyShard.Memory.cs) and the slot arrays' bytes when the table grew or shrank. See docs/memory.md.
 internal sealed partial class Database
 {
+    /// <summary>
+    /// False only when eviction found every shard empty and no key was added since: eviction skips such a database without
+    /// looking at its 64 shards. Set (when clear) by every add.
+    /// </summary>
+    public volatile bool MayHaveKeys;
+
     private void ChargeAddedLocked(KeyShard shard, byte[] entry, ICollectionObject? structure, long slotBytesBefore)
     {
+        if (!MayHaveKeys)
+        {
+            MayHaveKeys = true;
+        }
         var table = shard.Table;
         long data = KeyTable.EntryBytes(entry) + Attach(shard, structure);
         table.DataBytes += data;

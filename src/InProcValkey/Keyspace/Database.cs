@@ -156,6 +156,8 @@ internal sealed partial class Database
     /// <summary>Swaps the contents of two databases (all shard locks of both held): SWAPDB.</summary>
     public static void SwapContentsLocked(Database a, Database b)
     {
+        // ---- eviction (issue 6): each may now hold the other's keys ----
+        a.MayHaveKeys = b.MayHaveKeys = true;
         for (int i = 0; i < ShardCount; i++)
         {
             var sa = a.Shards[i];

@@ -171,6 +171,26 @@ internal sealed class Evictor
     // A shard of db holding (volatile) keys, from a random start; null when the database has none.
     private KeyShard? PickShard(Database db, bool volatileOnly)
     {
+        if (!db.MayHaveKeys)
+        {
+            return null;
+        }
+        var found = ScanShards(db, volatileOnly);
+        if (found is null && !volatileOnly)
+        {
+            // Empty: mark it, then look once more, so that a key added meanwhile (which sets the mark again) is not missed.
+            db.MayHaveKeys = false;
+            found = ScanShards(db, volatileOnly);
+            if (found is not null)
+            {
+                db.MayHaveKeys = true;
+            }
+        }
+        return found;
+    }
+
+    private KeyShard? ScanShards(Database db, bool volatileOnly)
+    {
         var shards = db.Shards;
         int start = _random.Next(shards.Length);
         for (int i = 0; i < shards.Length; i++)
