@@ -13,7 +13,8 @@ internal sealed partial class CommandTable
     private static bool RejectedForMemory(CommandContext ctx, CommandDef def)
     {
         // MERGE POINT (transactions): Valkey also refuses any command queued inside MULTI (but EXEC, DISCARD, QUIT, RESET)
-        // and an EXEC whose queue holds a denyoom command, while out of memory.
+        // and an EXEC whose queue holds a denyoom command, while out of memory; a refusal inside MULTI flags the
+        // transaction (TransactionCommands.OnRejected) so that EXEC aborts.
         if (!ctx.Engine.OutOfMemory() || (def.Flags & CommandFlags.DenyOom) == 0)
         {
             return false;
