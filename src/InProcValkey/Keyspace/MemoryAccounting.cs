@@ -42,6 +42,6 @@ internal sealed class MemoryAccounting
 
     public void OnEvicted() => Interlocked.Increment(ref _evicted);
 
-    /// <summary>CONFIG RESETSTAT / MEMORY: resets the peak to the current value.</summary>
-    public void ResetPeak() => Volatile.Write(ref _peak, Used);
+    /// <summary>CONFIG RESETSTAT: INFO <c>evicted_keys</c> back to 0.</summary>
+    public void ResetEvictedKeys() => Interlocked.Exchange(ref _evicted, 0);
 }

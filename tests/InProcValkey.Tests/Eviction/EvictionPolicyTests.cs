@@ -90,6 +90,8 @@ public sealed class EvictionPolicyTests
         Assert.InRange(evicted, 700, 900);
         Assert.Equal(1000 - evicted, t.Int("DBSIZE"));
         Assert.Equal(t.RecountedMemory(), t.UsedMemory());
+        t.Ok("CONFIG", "RESETSTAT");
+        Assert.Equal(0, t.InfoField("stats", "evicted_keys"));
     }
 
     [Theory]
