@@ -18,8 +18,13 @@ internal sealed partial class Engine
     /// <summary>The eviction pool and loop (created on first use).</summary>
     public Evictor Evictor => _evictor ?? Interlocked.CompareExchange(ref _evictor, new Evictor(this), null) ?? _evictor;
 
-    private void InitializeMemory(long allocatedAtStart)
+    private void InitializeMemory(long allocatedAtStart, ValkeyStoreOptions options)
     {
+        if (options.MaxMemory != 0 || !options.MaxMemoryPolicy.Equals("noeviction", StringComparison.OrdinalIgnoreCase))
+        {
+            Config.Seed("maxmemory", options.MaxMemory);
+            Config.Set("maxmemory-policy", options.MaxMemoryPolicy);
+        }
         long slots = 0;
         foreach (var db in Databases)
         {

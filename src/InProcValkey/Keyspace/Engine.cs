@@ -54,7 +54,7 @@ internal sealed partial class Engine : IDisposable
         // The periodic timer always runs (it keeps the LRU clock current, like serverCron); it reclaims expired keys
         // only when active expiry is on.
         _activeExpiry = new ActiveExpiry(this, options.ActiveExpiryInterval, reclaim: options.ActiveExpiry);
-        InitializeMemory(allocatedAtStart);
+        InitializeMemory(allocatedAtStart, options);
     }
 
     /// <summary>

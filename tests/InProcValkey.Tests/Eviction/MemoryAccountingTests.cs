@@ -133,4 +133,14 @@ public sealed class MemoryAccountingTests
         Assert.Contains("\r\nused_memory_human:", memory);
         Assert.Equal(0, t.InfoField("stats", "evicted_keys"));
     }
+
+    [Fact]
+    public void StoreOptionsSetTheLimitAndPolicy()
+    {
+        using var store = new ValkeyStore(new ValkeyStoreOptions { MaxMemory = 64 * 1024 * 1024, MaxMemoryPolicy = "allkeys-lfu" });
+        Assert.Equal("[maxmemory, 67108864]", store.Execute("CONFIG", "GET", "maxmemory").ToString());
+        Assert.Equal("[maxmemory-policy, allkeys-lfu]", store.Execute("CONFIG", "GET", "maxmemory-policy").ToString());
+        Assert.Throws<ArgumentException>(() => new ValkeyStore(new ValkeyStoreOptions { MaxMemoryPolicy = "lru" }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ValkeyStore(new ValkeyStoreOptions { MaxMemory = -1 }));
+    }
 }
