@@ -290,6 +290,7 @@ public sealed class ValkeyDistributedCache : IBufferDistributedCache, IDisposabl
         try
         {
             var clock = new Clock(_time, now.ToUnixTimeMilliseconds());
+            _db.Engine.ThrowIfOutOfMemory();
             DistributedCacheOps.Set(_db, Compose(key, buffer), rule.AbsoluteTicks, rule.SlidingTicks, value, rule.ExpiresAtMs, ref clock);
         }
         finally

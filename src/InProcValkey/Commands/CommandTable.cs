@@ -8,7 +8,7 @@ namespace InProcValkey.Commands;
 /// (<see cref="StringCommands"/>, <see cref="KeyCommands"/>, …). Lookup is by the command name's bytes, ASCII case-insensitive,
 /// without allocating. The dispatcher checks arity once, here, for every caller.
 /// </summary>
-internal sealed class CommandTable
+internal sealed partial class CommandTable
 {
     public static readonly CommandTable Default = new(
         ConnectionCommands.All,
@@ -31,7 +31,9 @@ internal sealed class CommandTable
         // SORT (issue 5)
         SortCommands.All,
         // transactions (issue 7)
-        TransactionCommands.All);
+        TransactionCommands.All,
+        // ---- memory limits and eviction (issue 6) ----
+        MemoryCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -239,6 +241,11 @@ internal sealed class CommandTable
                 return;
             }
             ctx.Reply.Error(ErrorMessages.NoAuth);
+            return;
+        }
+        // ---- memory limits and eviction (issue 6): with maxmemory 0 (the default) this is one branch ----
+        if (ctx.Engine.Config.MaxMemory != 0 && RejectedForMemory(ctx, def))
+        {
             return;
         }
         if (ctx.Client is { Protocol: 2 } subscriber && subscriber.Subscriber.Subscriptions.IsSubscribed && !PubSubCommands.AllowedInSubscribeMode(def))

@@ -72,6 +72,8 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // ---- memory (issue 6) ----
+        ["memory|usage"] = [Ro],
         // lists
         ["blmove"] = [RwAccessDelete, new(["RW", "insert"])],
         ["blmpop"] = [RwAccessDelete],

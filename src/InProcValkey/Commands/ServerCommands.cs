@@ -161,6 +161,8 @@ internal static partial class ServerCommands
         ctx.Engine.KeyspaceHits.Reset();
         Interlocked.Exchange(ref ctx.Engine.TotalConnectionsReceived, 0);
         Interlocked.Exchange(ref ctx.Engine.RejectedConnections, 0);
+        // ---- memory limits and eviction (issue 6) ----
+        ctx.Engine.Memory.ResetEvictedKeys();
         Ok(ctx);
     }
 

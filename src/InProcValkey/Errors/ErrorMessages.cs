@@ -254,4 +254,8 @@ internal static class ErrorMessages
     /// <summary>EXEC itself rejected (<c>execCommandAbort</c>): the rejection's text without its <c>ERR </c> prefix.</summary>
     public static string ExecAbortBecause(string error) =>
         "EXECABORT Transaction discarded because of: " + (error.StartsWith("ERR ", StringComparison.Ordinal) ? error[4..] : error);
+    // ---- memory limits and eviction (issue 6) ----
+
+    /// <summary>Valkey's <c>shared.oomerr</c>: a denyoom command refused over <c>maxmemory</c>.</summary>
+    public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";
 }

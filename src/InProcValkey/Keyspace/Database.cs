@@ -7,7 +7,7 @@ namespace InProcValkey.Keyspace;
 /// One logical database (SELECT index): <see cref="ShardCount"/> shards, each a hash table with its own lock.
 /// Methods named <c>…Locked</c> expect the caller to hold the shard's lock (see docs/locking.md); the others take it.
 /// </summary>
-internal sealed class Database
+internal sealed partial class Database
 {
     public const int ShardBits = 6;
     public const int ShardCount = 1 << ShardBits;
@@ -23,7 +23,7 @@ internal sealed class Database
         Shards = new KeyShard[ShardCount];
         for (int i = 0; i < ShardCount; i++)
         {
-            Shards[i] = new KeyShard(index * ShardCount + i);
+            Shards[i] = new KeyShard(index * ShardCount + i) { Memory = engine.Memory };
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed class Database
         }
         if (touch)
         {
-            EntryLayout.SetLru(e, Engine.LruClock);
+            Engine.Touch(e);
         }
         return e;
     }
@@ -78,16 +78,21 @@ internal sealed class Database
             {
                 shard.VolatileCount++;
             }
+            long slots = shard.Table.SlotBytes;
             int at = shard.Table.Add(h.Hash, entry);
             shard.Table.SetObject(at, structure);
+            ChargeAddedLocked(shard, entry, structure, slots);
             Notify(KeyspaceEventClasses.New, Ev.New, EntryLayout.Key(entry));
             return at;
         }
         var old = shard.Table.EntryAt(index);
         bool oldVolatile = EntryLayout.HasExpiry(old);
         shard.VolatileCount += (newVolatile ? 1 : 0) - (oldVolatile ? 1 : 0);
+        long slotBytes = shard.Table.SlotBytes;
+        var oldStructure = (ICollectionObject?)shard.Table.ObjectAt(index);
         shard.Table.Replace(index, entry);
         shard.Table.SetObject(index, structure);
+        ChargeReplacedLocked(shard, old, entry, oldStructure, structure, slotBytes);
         return index;
     }
 
@@ -97,10 +102,20 @@ internal sealed class Database
         var old = shard.Table.EntryAt(index);
         shard.VolatileCount += (EntryLayout.HasExpiry(entry) ? 1 : 0) - (EntryLayout.HasExpiry(old) ? 1 : 0);
         shard.Table.Replace(index, entry);
+        ChargeReplacedLocked(shard, old, entry, null, null, shard.Table.SlotBytes);
     }
 
     /// <summary>The collection structure held beside the entry at <paramref name="index"/>, or null (lock held).</summary>
-    public static ICollectionObject? StructureLocked(KeyShard shard, int index) => (ICollectionObject?)shard.Table.ObjectAt(index);
+    public static ICollectionObject? StructureLocked(KeyShard shard, int index)
+    {
+        var structure = (ICollectionObject?)shard.Table.ObjectAt(index);
+        if (structure is not null)
+        {
+            // The caller may change it in place: its bytes are charged again when the lock is released (memory accounting).
+            shard.NoteStructure(structure);
+        }
+        return structure;
+    }
 
     /// <summary>Removes the entry at <paramref name="index"/> (lock held).</summary>
     public void RemoveLocked(KeyShard shard, int index)
@@ -110,7 +125,10 @@ internal sealed class Database
         {
             shard.VolatileCount--;
         }
+        long slots = shard.Table.SlotBytes;
+        var structure = (ICollectionObject?)shard.Table.ObjectAt(index);
         shard.Table.RemoveAt(index);
+        ChargeRemovedLocked(shard, removed, structure, slots);
         // A deleted key (DEL, RENAME's source, an emptied collection, expiry) is always a change for WATCH.
         SignalModifiedKey(EntryLayout.Key(removed));
     }
@@ -120,7 +138,10 @@ internal sealed class Database
     {
         foreach (var s in Shards)
         {
+            long slots = s.Table.SlotBytes;
+            long data = s.Table.DataBytes;
             s.Table.Clear();
+            ChargeClearedLocked(s, data, slots);
             s.VolatileCount = 0;
             s.ExpireCursor = 0;
         }
@@ -140,6 +161,8 @@ internal sealed class Database
     /// <summary>Swaps the contents of two databases (all shard locks of both held): SWAPDB.</summary>
     public static void SwapContentsLocked(Database a, Database b)
     {
+        // ---- eviction (issue 6): each may now hold the other's keys ----
+        a.MayHaveKeys = b.MayHaveKeys = true;
         for (int i = 0; i < ShardCount; i++)
         {
             var sa = a.Shards[i];

@@ -8,7 +8,7 @@ namespace InProcValkey.Keyspace;
 /// set at run time. Values are kept as the canonical text CONFIG GET prints; the ones the engine reads on hot paths are
 /// mirrored in typed fields. The listener reads requirepass, maxclients and timeout from here.
 /// </summary>
-internal sealed class EngineConfig
+internal sealed partial class EngineConfig
 {
     internal enum Kind { Bool, Int, Memory, Enum, Text }
 
@@ -59,6 +59,8 @@ internal sealed class EngineConfig
         new("lazyfree-lazy-user-del", Kind.Bool, "no"),
         new("lazyfree-lazy-user-flush", Kind.Bool, "no"),
         new("client-output-buffer-limit", Kind.Text, "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60"),
+        // ---- memory limits and eviction (issue 6) ----
+        new("maxmemory-eviction-tenacity", Kind.Int, "10", Min: 0, Max: 100),
     ];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
@@ -205,6 +207,8 @@ internal sealed class EngineConfig
         SetMaxListpackEntries = long.Parse(_values["set-max-listpack-entries"], CultureInfo.InvariantCulture);
         SetMaxListpackValue = long.Parse(_values["set-max-listpack-value"], CultureInfo.InvariantCulture);
         RefreshNotifications();
+        // ---- memory limits and eviction (issue 6) ----
+        RefreshEviction();
     }
 
     // The per-type checks of Valkey's config.c (boolConfigSet, numericConfigSet, enumConfigSet), with its error texts.
@@ -240,7 +244,8 @@ internal sealed class EngineConfig
                         return "argument couldn't be parsed into an integer";
                     }
                 }
-                else if (!TryParseMemory(value, out n))
+                // Valkey's memtoull refuses a sign: a negative memory value is not a memory value (not a range error).
+                else if (value.StartsWith('-') || !TryParseMemory(value, out n))
                 {
                     return "argument must be a memory value";
                 }
@@ -393,5 +398,41 @@ internal sealed class EngineConfig
             NotifyKeyspaceEvents = flags;
             NotifyKeyspaceEventsChanged?.Invoke(flags);
         }
+    }
+}
+
+// ---- memory limits and eviction (issue 6) ----
+internal sealed partial class EngineConfig
+{
+    /// <summary><c>maxmemory</c> in bytes; 0 means no limit (the default).</summary>
+    public long MaxMemory { get; private set; }
+
+    /// <summary><c>maxmemory-policy</c>.</summary>
+    public MaxMemoryPolicy MaxMemoryPolicy { get; private set; }
+
+    /// <summary>Whether <see cref="MaxMemoryPolicy"/> is an LFU policy: entries then carry LFU data in their LRU field.</summary>
+    public bool LfuPolicy { get; private set; }
+
+    /// <summary><c>maxmemory-samples</c>: keys sampled per database for each eviction.</summary>
+    public int MaxMemorySamples { get; private set; }
+
+    /// <summary><c>maxmemory-eviction-tenacity</c> (0-100): how long one command may spend evicting.</summary>
+    public int EvictionTenacity { get; private set; }
+
+    /// <summary><c>lfu-log-factor</c>.</summary>
+    public int LfuLogFactor { get; private set; }
+
+    /// <summary><c>lfu-decay-time</c> in minutes.</summary>
+    public int LfuDecayTime { get; private set; }
+
+    private void RefreshEviction()
+    {
+        MaxMemory = long.Parse(_values["maxmemory"], CultureInfo.InvariantCulture);
+        MaxMemoryPolicy = MaxMemoryPolicies.Parse(_values["maxmemory-policy"]);
+        LfuPolicy = MaxMemoryPolicy is MaxMemoryPolicy.AllKeysLfu or MaxMemoryPolicy.VolatileLfu;
+        MaxMemorySamples = (int)Math.Min(int.MaxValue, long.Parse(_values["maxmemory-samples"], CultureInfo.InvariantCulture));
+        EvictionTenacity = int.Parse(_values["maxmemory-eviction-tenacity"], CultureInfo.InvariantCulture);
+        LfuLogFactor = (int)Math.Min(int.MaxValue, long.Parse(_values["lfu-log-factor"], CultureInfo.InvariantCulture));
+        LfuDecayTime = (int)Math.Min(int.MaxValue, long.Parse(_values["lfu-decay-time"], CultureInfo.InvariantCulture));
     }
 }

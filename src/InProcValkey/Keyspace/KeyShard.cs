@@ -6,7 +6,7 @@ namespace InProcValkey.Keyspace;
 /// One stripe of a database: a <see cref="KeyTable"/>, the lock that guards it, and a version that lets GET read without
 /// the lock (a seqlock). See docs/locking.md.
 /// </summary>
-internal sealed class KeyShard
+internal sealed partial class KeyShard
 {
     // Guards Table, VolatileCount, ExpireCursor and every entry in the table.
     private readonly Lock _lock = new();
@@ -55,6 +55,11 @@ internal sealed class KeyShard
         if (_txOwner != 0 && _txOwner == Environment.CurrentManagedThreadId)
         {
             return;
+        }
+        // ---- memory accounting (issue 6): structures changed in place under this lock ----
+        if (_touched is not null)
+        {
+            ChargeTouchedStructures();
         }
         // Release: every change made under the lock is visible before the version turns even again.
         Volatile.Write(ref _version, _version + 1);

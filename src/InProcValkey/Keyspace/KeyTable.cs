@@ -17,7 +17,7 @@ namespace InProcValkey.Keyspace;
 /// version check (see docs/locking.md). An <see cref="Add"/> or a <see cref="RemoveAt"/> may move other entries (and
 /// their structures) to other slots: slot indexes are valid only until the table next changes.
 /// </summary>
-internal sealed class KeyTable
+internal sealed partial class KeyTable
 {
     private const int MinCapacity = 8;
 

@@ -163,7 +163,7 @@ internal static partial class StringOps
         if (found)
         {
             reader.Commit();
-            EntryLayout.TouchLru(e!, db.Engine.LruClock);
+            db.Engine.Touch(e!);
         }
         db.Engine.KeyspaceHits.Record(e is not null);
         if (e is null)
