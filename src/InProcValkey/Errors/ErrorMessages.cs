@@ -240,4 +240,9 @@ internal static class ErrorMessages
 
     /// <summary>SORT: a score that strtod cannot read whole (Valkey's <c>sortCommandGeneric</c>).</summary>
     public const string SortScoreNotDouble = "ERR One or more scores can't be converted into double";
+
+    // ---- DEBUG subcommands for the upstream test suite ----
+
+    /// <summary>DEBUG QUICKLIST-PACKED-THRESHOLD with a value memtoull rejects or above 4 GB (debug.c).</summary>
+    public const string DebugPackedThreshold = "ERR argument must be a memory value bigger than 1 and smaller than 4gb";
 }
