@@ -157,6 +157,7 @@ internal sealed partial class RespCommandProcessor
         if (_replyOutput is not null)
         {
             Writer.Output = _replyOutput;
+            Writer.SuppressedOutput = null;
         }
     }
 
@@ -219,6 +220,7 @@ internal sealed partial class RespCommandProcessor
             bool skip = client.ReplyMode == ClientReplyMode.Skip;
             _replyOutput = Writer.Output;
             Writer.Output = NullBufferWriter.Instance;
+            Writer.SuppressedOutput = _replyOutput;
             try
             {
                 CommandTable.Dispatch(Context);
@@ -226,6 +228,7 @@ internal sealed partial class RespCommandProcessor
             finally
             {
                 Writer.Output = _replyOutput;
+                Writer.SuppressedOutput = null;
                 _replyOutput = null;
             }
             if (skip && client.ReplyMode == ClientReplyMode.Skip)
