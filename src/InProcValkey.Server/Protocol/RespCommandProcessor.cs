@@ -236,6 +236,11 @@ internal sealed partial class RespCommandProcessor
                 client.ReplyMode = ClientReplyMode.On;
             }
         }
+        if (client is { ReplyMode: ClientReplyMode.SkipNext })
+        {
+            // CLIENT REPLY SKIP ran: the next command is the skipped one (Valkey turns SKIP_NEXT into SKIP after the call).
+            client.ReplyMode = ClientReplyMode.Skip;
+        }
         CommandsProcessed++;
     }
 
