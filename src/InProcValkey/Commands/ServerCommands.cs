@@ -174,7 +174,7 @@ internal static partial class ServerCommands
     private static void LastSave(CommandContext ctx) => ctx.Reply.Integer(ctx.Engine.StartedUnixMs / 1000);
 
     // DEBUG SLEEP seconds (a double; really sleeps, blocking this caller), DEBUG SET-ACTIVE-EXPIRE 0|1,
-    // DEBUG QUICKLIST-PACKED-THRESHOLD size. Other DEBUG
+    // DEBUG QUICKLIST-PACKED-THRESHOLD size, DEBUG DIGEST, DEBUG DIGEST-VALUE key... Other DEBUG
     // subcommands are not supported.
     private static void Debug(CommandContext ctx)
     {
@@ -203,6 +203,24 @@ internal static partial class ServerCommands
                 return;
             }
             Ok(ctx);
+        }
+        else if (args.Is(1, "DIGEST"u8) && args.Count == 2)
+        {
+            ctx.Reply.SimpleString(Operations.DebugDigestOps.DatasetDigest(ctx.Engine));
+        }
+        else if (args.Is(1, "DIGEST-VALUE"u8))
+        {
+            var keys = new ReadOnlyMemory<byte>[args.Count - 2];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                keys[i] = args.Memory(i + 2);
+            }
+            var digests = Operations.DebugDigestOps.DigestValues(ctx.Db, keys);
+            ctx.Reply.Array(digests.Length);
+            foreach (var d in digests)
+            {
+                ctx.Reply.SimpleString(d);
+            }
         }
         else
         {
