@@ -59,6 +59,8 @@ internal sealed class EngineConfig
         new("lazyfree-lazy-user-del", Kind.Bool, "no"),
         new("lazyfree-lazy-user-flush", Kind.Bool, "no"),
         new("client-output-buffer-limit", Kind.Text, "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60"),
+        // ---- upstream test suite: immutable parameters whose value is true of this store ----
+        new("daemonize", Kind.Bool, "no", Immutable: true),
     ];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
