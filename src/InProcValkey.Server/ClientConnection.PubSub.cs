@@ -46,8 +46,9 @@ internal sealed partial class ClientConnection : IPubSubSubscriber
         byte[] frame = Frame(message, Protocol);
         if (ReferenceEquals(t_inBatch, this))
         {
-            // This connection's own batch runs on this thread (it published): into its output, after what was queued.
-            var output = _processor.Writer.Output;
+            // This connection's own batch runs on this thread (it published): into its output, after what was queued
+            // (the real output even under CLIENT REPLY OFF/SKIP: a message is a push, Valkey's CLIENT_PUSHING).
+            var output = _processor.Writer.SuppressedOutput ?? _processor.Writer.Output;
             while (_monitorLines.TryDequeue(out var queued))
             {
                 Interlocked.Add(ref _monitorQueuedBytes, -queued.Length);

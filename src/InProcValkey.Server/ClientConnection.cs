@@ -159,12 +159,14 @@ internal sealed partial class ClientConnection : IClientConnection
                             break;
                         }
                         Volatile.Write(ref _held, 1);
+                        _server.Store.Engine.Blocking.Postponed(1);
                         try
                         {
                             await _processor.WaitForPauseAsync(token).ConfigureAwait(false);
                         }
                         finally
                         {
+                            _server.Store.Engine.Blocking.Postponed(-1);
                             Volatile.Write(ref _held, 0);
                         }
                         t_inBatch = this;

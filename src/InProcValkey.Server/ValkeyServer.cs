@@ -114,6 +114,8 @@ public sealed partial class ValkeyServer : IAsyncDisposable
             _endPoints.Clear();
             throw;
         }
+        // CONFIG GET port answers the port really listened on (Valkey's server.port; 0 when only the Unix socket listens).
+        Store.Engine.Config.Seed("port", _endPoints.OfType<IPEndPoint>().Select(e => e.Port).FirstOrDefault());
         foreach (var listener in _listeners)
         {
             Log.Listening(Logger, listener.LocalEndPoint!);

@@ -258,4 +258,8 @@ internal static class ErrorMessages
 
     /// <summary>Valkey's <c>shared.oomerr</c>: a denyoom command refused over <c>maxmemory</c>.</summary>
     public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";
+    // ---- DEBUG subcommands for the upstream test suite ----
+
+    /// <summary>DEBUG QUICKLIST-PACKED-THRESHOLD with a value memtoull rejects or above 4 GB (debug.c).</summary>
+    public const string DebugPackedThreshold = "ERR argument must be a memory value bigger than 1 and smaller than 4gb";
 }

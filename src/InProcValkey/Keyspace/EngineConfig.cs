@@ -61,6 +61,8 @@ internal sealed partial class EngineConfig
         new("client-output-buffer-limit", Kind.Text, "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60"),
         // ---- memory limits and eviction (issue 6) ----
         new("maxmemory-eviction-tenacity", Kind.Int, "10", Min: 0, Max: 100),
+        // ---- upstream test suite: immutable parameters whose value is true of this store ----
+        new("daemonize", Kind.Bool, "no", Immutable: true),
     ];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);

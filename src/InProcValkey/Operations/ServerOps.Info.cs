@@ -107,7 +107,7 @@ internal static class ServerOps
                 Line(sb, "maxclients", cfg.Get("maxclients")!);
                 Line(sb, "client_recent_max_input_buffer", "0");
                 Line(sb, "client_recent_max_output_buffer", "0");
-                Line(sb, "blocked_clients", engine.Blocking.BlockedCount);
+                Line(sb, "blocked_clients", engine.Blocking.BlockedCount + engine.Blocking.PostponedCount);
                 Line(sb, "tracking_clients", "0");
                 Line(sb, "clients_in_timeout_table", "0");
                 Line(sb, "total_blocking_keys", engine.Blocking.BlockingKeyCount);

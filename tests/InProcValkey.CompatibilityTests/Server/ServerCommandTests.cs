@@ -20,6 +20,7 @@ public class ServerCommandTests(RedisServerFixture server) : CompatTest(server)
     [InlineData("HZ")]
     [InlineData("hash-max-ziplist-entries")]
     [InlineData("no-such-parameter")]
+    [InlineData("daemonize")]
     public void ConfigGetOfParametersWithEqualDefaults(string pattern) => SameSorted("CONFIG", "GET", pattern);
 
     [Theory]
@@ -31,6 +32,7 @@ public class ServerCommandTests(RedisServerFixture server) : CompatTest(server)
     [InlineData("maxmemory-samples", "0")]
     [InlineData("no-such-parameter", "1")]
     [InlineData("notify-keyspace-events", "Q")]
+    [InlineData("daemonize", "yes")]
     public void ConfigSetErrors(string name, string value) => Same("CONFIG", "SET", name, value);
 
     [Fact]
