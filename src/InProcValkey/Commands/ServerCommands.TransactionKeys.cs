@@ -17,6 +17,10 @@ internal static partial class ServerCommands
             {
                 return true; // the command fails on its arguments before touching a key
             }
+            if (spec.Destination)
+            {
+                keys.Add(args[1]); // Z*STORE's destination, before the counted keys
+            }
             int first = spec.BeginIndex + spec.FirstKey;
             for (long i = 0; i < n; i++)
             {
