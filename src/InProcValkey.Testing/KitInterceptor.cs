@@ -69,6 +69,12 @@ internal sealed class KitInterceptor : ICommandInterceptor
         {
             return ValkeyReply.Error(SelectInCluster);
         }
+        if (args.Count == 1 && args.Is(0, "EXEC"u8) && ctx.Transaction is { InMulti: true } tx && !QueueSharesOneSlot(tx))
+        {
+            // getNodeByQuery checks EXEC over every queued command's keys; a refused EXEC discards the transaction.
+            tx.Discard();
+            return ValkeyReply.Error(CrossSlot);
+        }
         var positions = ServerCommands.KeyPositions(ctx.Engine, args);
         if (positions.Count < 2)
         {
@@ -83,5 +89,30 @@ internal sealed class KitInterceptor : ICommandInterceptor
             }
         }
         return null;
+    }
+
+    // Whether every key of every queued command hashes to one slot (each command alone was checked when it was queued).
+    private static bool QueueSharesOneSlot(TransactionState tx)
+    {
+        int slot = -1;
+        var keys = new List<byte[]>();
+        foreach (var queued in tx.Queue)
+        {
+            keys.Clear();
+            if (!ServerCommands.TryAddKeyArguments(queued.Def, queued.Args, keys))
+            {
+                continue;
+            }
+            foreach (var key in keys)
+            {
+                int s = HashSlot.Of(key);
+                if (slot >= 0 && s != slot)
+                {
+                    return false;
+                }
+                slot = s;
+            }
+        }
+        return true;
     }
 }

@@ -55,4 +55,25 @@ public sealed class ClusterModeTests
         kit.ClusterStrict = true;
         await Assert.ThrowsAsync<RedisServerException>(() => db.StringGetAsync(["a", "b"]));
     }
+
+    [Fact]
+    public async Task TransactionsWhoseKeysSpanSlotsFailAtExec()
+    {
+        await using var kit = await ValkeyTestServer.StartAsync(o => o.ClusterStrict = true);
+        var db = kit.Multiplexer.GetDatabase();
+        // Each command alone has one key; together they span two slots, which a cluster refuses at EXEC.
+        var cross = db.CreateTransaction();
+        _ = cross.StringSetAsync("a", "1");
+        _ = cross.HashSetAsync("b", "f", "2");
+        var e = await Assert.ThrowsAnyAsync<RedisException>(() => cross.ExecuteAsync());
+        Assert.Contains("CROSSSLOT", e.Message);
+        Assert.False(await db.KeyExistsAsync("a"));
+        Assert.False(await db.KeyExistsAsync("b"));
+
+        var same = db.CreateTransaction();
+        var set1 = same.StringSetAsync("{u}a", "1");
+        var set2 = same.HashSetAsync("{u}b", "f", "2");
+        Assert.True(await same.ExecuteAsync());
+        Assert.True(await set1 && await set2);
+    }
 }
