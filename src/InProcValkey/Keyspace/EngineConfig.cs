@@ -142,6 +142,12 @@ internal sealed partial class EngineConfig
         return result;
     }
 
+    /// <summary>The parameter (or its alias) named <paramref name="name"/>; null when unknown.</summary>
+    internal static Param? FindParam(string name) => Find(name);
+
+    /// <summary>Why <paramref name="value"/> is not a valid value of <paramref name="p"/> (CONFIG SET's reason text), or null.</summary>
+    internal static string? CheckValue(Param p, string value) => Validate(p, value, out _);
+
     private static Param? Find(string name) =>
         Array.Find(Params, x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase) ||
                                 string.Equals(x.Alias, name, StringComparison.OrdinalIgnoreCase));
