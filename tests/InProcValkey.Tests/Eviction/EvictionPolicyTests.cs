@@ -1,22 +1,10 @@
 using System.Globalization;
+using static InProcValkey.Tests.Eviction.EvictionTestHelpers;
 
 namespace InProcValkey.Tests.Eviction;
 
 public sealed class EvictionPolicyTests
 {
-    private const string Oom = "OOM command not allowed when used memory > 'maxmemory'.";
-    private static readonly string Value = new('v', 100);
-
-    private static string S(long i) => i.ToString(CultureInfo.InvariantCulture);
-
-    private static TestStore NewStore()
-    {
-        var t = new TestStore(activeExpiry: false);
-        // No time budget: a test decides how much one command must evict.
-        t.Ok("CONFIG", "SET", "maxmemory-eviction-tenacity", "100");
-        return t;
-    }
-
     // The bytes one "key:N" → 100-byte value adds, averaged over 200 keys so that a slot array doubling does not count as
     // one key's cost (measured, so the tests follow the layout).
     private static long KeyCost(TestStore t)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using static InProcValkey.Tests.Eviction.EvictionTestHelpers;
 using InProcValkey.Tests.Notifications;
 
 namespace InProcValkey.Tests.Eviction;
@@ -6,18 +6,6 @@ namespace InProcValkey.Tests.Eviction;
 /// <summary>What an eviction does besides freeing memory, and the out-of-memory rules inside MULTI (Valkey's processCommand).</summary>
 public sealed class EvictionSideEffectTests
 {
-    private const string Oom = "OOM command not allowed when used memory > 'maxmemory'.";
-    private static readonly string Value = new('v', 100);
-
-    private static string S(long i) => i.ToString(CultureInfo.InvariantCulture);
-
-    private static TestStore NewStore()
-    {
-        var t = new TestStore(activeExpiry: false);
-        t.Ok("CONFIG", "SET", "maxmemory-eviction-tenacity", "100");
-        return t;
-    }
-
     [Fact]
     public void EvictionFiresEvictedEventsForTheKeysItRemoves()
     {

@@ -5,6 +5,21 @@ namespace InProcValkey.Tests.Eviction;
 
 internal static class EvictionTestHelpers
 {
+    public const string Oom = "OOM command not allowed when used memory > 'maxmemory'.";
+
+    /// <summary>The 100-byte value the eviction tests store.</summary>
+    public static readonly string Value = new('v', 100);
+
+    public static string S(long i) => i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A store without active expiry and without an eviction time budget: a test decides how much one command must evict.</summary>
+    public static TestStore NewStore()
+    {
+        var t = new TestStore(activeExpiry: false);
+        t.Ok("CONFIG", "SET", "maxmemory-eviction-tenacity", "100");
+        return t;
+    }
+
     public static Engine Engine(this TestStore t) => t.Store.Engine;
 
     public static long UsedMemory(this TestStore t) => t.Store.Engine.Memory.Used;
