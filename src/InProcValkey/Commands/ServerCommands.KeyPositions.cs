@@ -29,27 +29,32 @@ internal static partial class ServerCommands
         {
             return positions;
         }
-        if (SortKeyPositions(def, args, 0) is { } sortKeys)
+        return KeyPositions(def, args, 0) ?? positions;
+    }
+
+    /// <summary>
+    /// The positions in <paramref name="args"/> of <paramref name="def"/>'s keys, its arguments starting at
+    /// <paramref name="argOffset"/> + 1 (COMMAND GETKEYS passes 2): from a keynum spec (with Z*STORE's destination), SORT's
+    /// STORE, or the table's first/last/step range. Null when the command takes no keys; empty when its arguments don't name
+    /// the keys they should (a bad numkeys).
+    /// </summary>
+    private static List<int>? KeyPositions(CommandDef def, CommandArgs args, int argOffset)
+    {
+        if ((KeynumKeyPositions(def, args, argOffset) ?? SortKeyPositions(def, args, argOffset)) is { } movable)
         {
-            return sortKeys;
-        }
-        if (KeynumKeyPositions(def, args, 0) is { } keynumKeys)
-        {
-            // The keys counted by numkeys (with Z*STORE's destination first); the legacy range adds nothing new.
-            positions.AddRange(keynumKeys);
+            return movable;
         }
         if (def.FirstKey == 0)
         {
-            return positions;
+            return null;
         }
-        int last = def.LastKey < 0 ? args.Count + def.LastKey : def.LastKey;
+        int argc = args.Count - argOffset;
+        int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
         int step = Math.Max(1, def.KeyStep);
-        for (int i = def.FirstKey; i <= last && i < args.Count; i += step)
+        var positions = new List<int>();
+        for (int i = def.FirstKey; i <= last && i < argc; i += step)
         {
-            if (!positions.Contains(i))
-            {
-                positions.Add(i);
-            }
+            positions.Add(i + argOffset);
         }
         return positions;
     }
