@@ -14,6 +14,7 @@ internal static class ManagedStores
     {
         var store = new ValkeyStore();
         var db = store.GetDatabase();
+        long usedBefore = UsedMemory(store); // ---- memory accounting (issue 6) ----
         var before = MemorySnapshot.Take();
         Span<byte> key = stackalloc byte[32];
         Span<byte> value = stackalloc byte[Dataset.ValueSize];
@@ -31,6 +32,9 @@ internal static class ManagedStores
             }
         }
         var after = MemorySnapshot.Take();
+        // ---- memory accounting (issue 6): the engine's own figure beside the GC's ----
+        Console.WriteLine($"InProcValkey ({(ttl ? "EX 3600" : "no TTL")}): INFO used_memory grew by {(UsedMemory(store) - usedBefore) / (double)count:0.0} B/key, " +
+            $"GC.GetTotalMemory by {(after.TotalMemory - before.TotalMemory) / (double)count:0.0} B/key.");
         Check(db.StringGet(key[..Dataset.Key(count, key)]) is { Length: Dataset.ValueSize }, "the last key was not stored");
         GC.KeepAlive(store);
         store.Dispose();
@@ -81,6 +85,19 @@ internal static class ManagedStores
         (after.TotalMemory - before.TotalMemory) / (double)count,
         (after.HeapSize - before.HeapSize) / (double)count,
         (after.Rss - before.Rss) / (double)count);
+
+    // INFO memory used_memory: the engine's running total (docs/memory.md).
+    private static long UsedMemory(ValkeyStore store)
+    {
+        foreach (var line in store.Execute("INFO", "memory").ToString()!.Split("\r\n"))
+        {
+            if (line.StartsWith("used_memory:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan("used_memory:".Length), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        throw new InvalidOperationException("INFO memory has no used_memory");
+    }
 
     private static void Check(bool condition, string message)
     {

@@ -217,7 +217,7 @@ public sealed class ValkeyDistributedCache : IBufferDistributedCache, IDisposabl
         ArgumentNullException.ThrowIfNull(key);
         byte[]? rented = null;
         int length = MaxKeyBytes(key);
-        Span<byte> buffer = length <= StackKeyLimit ? stackalloc byte[StackKeyLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        Span<byte> buffer = length <= StackKeyLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
             var clock = new Clock(_time);
@@ -258,7 +258,7 @@ public sealed class ValkeyDistributedCache : IBufferDistributedCache, IDisposabl
     {
         byte[]? rented = null;
         int length = MaxKeyBytes(key);
-        Span<byte> buffer = length <= StackKeyLimit ? stackalloc byte[StackKeyLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        Span<byte> buffer = length <= StackKeyLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         string? error;
         bool found;
         try
@@ -286,10 +286,11 @@ public sealed class ValkeyDistributedCache : IBufferDistributedCache, IDisposabl
         var rule = ExpiryRule.From(now, options);
         byte[]? rented = null;
         int length = MaxKeyBytes(key);
-        Span<byte> buffer = length <= StackKeyLimit ? stackalloc byte[StackKeyLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        Span<byte> buffer = length <= StackKeyLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            var clock = new Clock(_time);
+            var clock = new Clock(_time, now.ToUnixTimeMilliseconds());
+            _db.Engine.ThrowIfOutOfMemory();
             DistributedCacheOps.Set(_db, Compose(key, buffer), rule.AbsoluteTicks, rule.SlidingTicks, value, rule.ExpiresAtMs, ref clock);
         }
         finally

@@ -120,6 +120,9 @@ internal static class ConfigParser
                 }
                 config.Bind = line.Skip(1).ToList();
                 return null;
+            case "bind":
+                config.Bind = []; // no address: valkey-server then listens nowhere and exits
+                return null;
             case "save":
                 return null; // no persistence: accepted and ignored
             case "appendonly" when argc == 2:
@@ -162,8 +165,40 @@ internal static class ConfigParser
             case "client-query-buffer-limit" when argc == 2:
                 return ParseMemory(line[1], v => config.ClientQueryBufferLimit = v);
             default:
-                return "Bad directive or wrong number of arguments";
+                return ApplyEngineParameter(config, name, line);
         }
+    }
+
+    // Any other parameter of the engine's CONFIG table (maxmemory, maxmemory-policy, notify-keyspace-events,
+    // hash-max-listpack-entries, …) works as in valkey-server: checked now with CONFIG SET's rules, set on the store at start.
+    private static readonly HashSet<string> ToolDirectives =
+    [
+        "bind", "save", "appendonly", "port", "databases", "maxclients", "timeout", "unixsocket", "requirepass",
+        "protected-mode", "loglevel", "proto-max-bulk-len", "client-query-buffer-limit",
+    ];
+
+    private static readonly HashSet<string> MultiArgument = ["client-output-buffer-limit"];
+
+    private static string? ApplyEngineParameter(ServerConfig config, string name, List<string> line)
+    {
+        var param = InProcValkey.Keyspace.EngineConfig.FindParam(name);
+        if (!ToolDirectives.Contains(name) && param is not { Immutable: false })
+        {
+            return "Bad directive or wrong number of arguments";
+        }
+        // A known directive with the wrong count of arguments (config.c's loadServerConfigFromString); only the
+        // multi-argument parameters take more than one.
+        if (param is not { Immutable: false } || line.Count < 2 || (line.Count > 2 && !MultiArgument.Contains(name)))
+        {
+            return "wrong number of arguments";
+        }
+        string value = string.Join(' ', line.Skip(1));
+        if (InProcValkey.Keyspace.EngineConfig.CheckValue(param, value) is { } error)
+        {
+            return error;
+        }
+        config.EngineParameters.Add((name, value));
+        return null;
     }
 
     private static string? ParseBool(string value, out bool yes)

@@ -37,6 +37,9 @@ internal sealed class ServerConfig
     public long ClientQueryBufferLimit { get; set; } = 1024L * 1024 * 1024;
 
     /// <summary>The listener options these settings describe.</summary>
+    /// <summary>Other engine CONFIG parameters from the file or the command line, in order (applied with CONFIG SET at start).</summary>
+    public List<(string Name, string Value)> EngineParameters { get; } = [];
+
     public ValkeyServerOptions ToServerOptions()
     {
         var options = new ValkeyServerOptions

@@ -30,6 +30,8 @@ internal static class ToolHost
           --proto-max-bulk-len <size>       largest bulk string (default 512mb; units b, k, kb, m, mb, g, gb)
           --client-query-buffer-limit <size> largest pending query buffer (default 1gb)
           --save <...>, --appendonly yes|no accepted and ignored: there is no persistence.
+          --<parameter> <value>             any other parameter CONFIG SET accepts, e.g. --maxmemory 100mb,
+                                            --maxmemory-policy allkeys-lru, --notify-keyspace-events KEA
 
         Command-line options override the config file. Stops cleanly on SIGINT / SIGTERM.
 
@@ -37,6 +39,7 @@ internal static class ToolHost
                inprocvalkey-server --port 6380
                inprocvalkey-server /etc/valkey/valkey.conf --loglevel verbose
                inprocvalkey-server --port 7777 --save '' --appendonly no
+               inprocvalkey-server --port 6380 --maxmemory 256mb --maxmemory-policy allkeys-lfu
         """;
 
     /// <summary>Runs the tool until <paramref name="stop"/> is cancelled; returns the exit code.</summary>
@@ -61,8 +64,22 @@ internal static class ToolHost
         }
 
         var config = parsed.Config;
+        if (config.Bind.Count == 0 && config.UnixSocket is null)
+        {
+            await stderr.WriteLineAsync("Configured to not listen anywhere, exiting.");
+            return 1;
+        }
         using var loggerFactory = new WriterLoggerFactory(stderr, MinimumLevel(config.LogLevel));
         using var store = new ValkeyStore(new ValkeyStoreOptions { Databases = config.Databases, ProtoMaxBulkLen = config.ProtoMaxBulkLen });
+        foreach (var (name, value) in config.EngineParameters)
+        {
+            // Checked while parsing; a later directive wins, as in a valkey.conf.
+            if (store.Engine.Config.Set(name, value) is { } configError)
+            {
+                await stderr.WriteLineAsync(configError);
+                return 1;
+            }
+        }
         await using var server = new ValkeyServer(store, config.ToServerOptions(), loggerFactory);
         try
         {

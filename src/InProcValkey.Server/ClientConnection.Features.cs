@@ -147,9 +147,18 @@ internal sealed partial class ClientConnection : IMonitorClient, IUnixClient
         {
             flags.Append('P');
         }
+        var tx = ctx.Transaction; // ---- transactions (issue 7): x = in MULTI, d = a watched key changed ----
+        if (tx is { InMulti: true })
+        {
+            flags.Append('x');
+        }
         if (IsHeld || IsBlocked)
         {
             flags.Append('b'); // Valkey blocks a client held by CLIENT PAUSE (BLOCKED_POSTPONE)
+        }
+        if (tx is { Watch.Dirty: true })
+        {
+            flags.Append('d');
         }
         if (NoEvict)
         {
@@ -170,7 +179,7 @@ internal sealed partial class ClientConnection : IMonitorClient, IUnixClient
         string cmd = ctx.Command?.FullName ?? "NULL";
         return string.Create(CultureInfo.InvariantCulture,
             $"id={Id} addr={Address} laddr={LocalAddress} fd={fd} name={Name} age={ageMs / 1000} idle={IdleMs / 1000} flags={flags} "
-            + $"db={ctx.DbIndex} sub={_subscriptions.ChannelCount} psub={_subscriptions.PatternCount} ssub={_subscriptions.ShardChannelCount} multi=-1 qbuf={qbuf} qbuf-free={qbufFree} argv-mem={argvMem} multi-mem=0 "
+            + $"db={ctx.DbIndex} sub={_subscriptions.ChannelCount} psub={_subscriptions.PatternCount} ssub={_subscriptions.ShardChannelCount} multi={(tx is { InMulti: true } ? tx.Queue.Count : -1)} qbuf={qbuf} qbuf-free={qbufFree} argv-mem={argvMem} multi-mem={tx?.QueuedBytes ?? 0} "
             + $"rbs=0 rbp=0 obl={obl} oll={oll} omem={pending} tot-mem={totMem} events={(pending > 0 ? "rw" : "r")} cmd={cmd} "
             + $"user=default redir=-1 resp={Protocol} lib-name={LibName} lib-ver={LibVersion}");
     }

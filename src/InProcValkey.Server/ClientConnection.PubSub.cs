@@ -46,8 +46,9 @@ internal sealed partial class ClientConnection : IPubSubSubscriber
         byte[] frame = Frame(message, Protocol);
         if (ReferenceEquals(t_inBatch, this))
         {
-            // This connection's own batch runs on this thread (it published): into its output, after what was queued.
-            var output = _processor.Writer.Output;
+            // This connection's own batch runs on this thread (it published): into its output, after what was queued
+            // (the real output even under CLIENT REPLY OFF/SKIP: a message is a push, Valkey's CLIENT_PUSHING).
+            var output = _processor.Writer.SuppressedOutput ?? _processor.Writer.Output;
             while (_monitorLines.TryDequeue(out var queued))
             {
                 Interlocked.Add(ref _monitorQueuedBytes, -queued.Length);
@@ -58,12 +59,17 @@ internal sealed partial class ClientConnection : IPubSubSubscriber
         }
         _monitorLines.Enqueue(frame);
         long pending = Interlocked.Add(ref _monitorQueuedBytes, frame.Length) + Volatile.Read(ref _flushingBytes);
-        if (OverPubSubLimit(pending))
+        if (OverPubSubLimit(pending) is { } reason)
         {
-            // Counted as closing at once (later messages are not queued nor logged); the kill itself runs off the hub's
-            // lock, since it may run the connection's cleanup, which unsubscribes.
+            // Counted as closing at once (later messages are not queued nor logged); the kill and its log line run off the
+            // hub's lock (and off the shard locks a keyspace notification is published under: docs/locking.md rule 4),
+            // since the kill may run the connection's cleanup, which unsubscribes, and a logger is user code.
             Volatile.Write(ref _killed, 1);
-            ThreadPool.UnsafeQueueUserWorkItem(static c => c.Kill(), this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static s =>
+            {
+                Log.OutputLimit(s.Connection._server.Logger, s.Connection.Id, s.Reason, s.Connection.Describe());
+                s.Connection.Kill();
+            }, (Connection: this, Reason: reason), preferLocal: false);
             return;
         }
         if (Interlocked.Exchange(ref _monitorQueued, 1) == 0)
@@ -72,13 +78,13 @@ internal sealed partial class ClientConnection : IPubSubSubscriber
         }
     }
 
-    private bool OverPubSubLimit(long pending)
+    // The reason the pubsub output limit closes the connection, or null.
+    private string? OverPubSubLimit(long pending)
     {
         var limit = _server.Store.Engine.Config.OutputBufferLimits.PubSub;
         if (limit.Hard > 0 && pending >= limit.Hard)
         {
-            Log.OutputLimit(_server.Logger, Id, $"pubsub hard limit {limit.Hard} reached", Describe());
-            return true;
+            return $"pubsub hard limit {limit.Hard} reached";
         }
         if (limit.Soft > 0 && pending >= limit.Soft)
         {
@@ -90,15 +96,14 @@ internal sealed partial class ClientConnection : IPubSubSubscriber
             }
             else if ((now - since) / 1000 > limit.SoftSeconds)
             {
-                Log.OutputLimit(_server.Logger, Id, $"pubsub soft limit {limit.Soft} exceeded for more than {limit.SoftSeconds} s", Describe());
-                return true;
+                return $"pubsub soft limit {limit.Soft} exceeded for more than {limit.SoftSeconds} s";
             }
         }
         else
         {
             Volatile.Write(ref _softLimitSinceMs, 0);
         }
-        return false;
+        return null;
     }
 
     // [message, channel, payload] / [pmessage, pattern, channel, payload] / [smessage, channel, payload]; '>' in RESP3.

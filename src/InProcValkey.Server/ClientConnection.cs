@@ -15,7 +15,8 @@ namespace InProcValkey.Server;
 internal sealed partial class ClientConnection : IClientConnection
 {
     private readonly ValkeyServer _server;
-    private readonly Socket _socket;
+    private readonly Socket? _socket;
+    private readonly IDuplexPipe? _transport; // ---- test kit: an in-memory connection instead of a socket ----
     private readonly RespCommandProcessor _processor;
     private readonly CancellationTokenSource _closing = new();
     private readonly long _createdMs;
@@ -25,20 +26,22 @@ internal sealed partial class ClientConnection : IClientConnection
     private readonly long _fd;
     private ClientReplyMode _replyMode;
 
-    public ClientConnection(ValkeyServer server, Socket socket, long id, string address, string localAddress, RespParserOptions parserOptions)
+    public ClientConnection(ValkeyServer server, Socket? socket, long id, string address, string localAddress, RespParserOptions parserOptions, IDuplexPipe? transport = null)
     {
         _server = server;
         _socket = socket;
+        _transport = transport;
         Id = id;
         Address = address;
         LocalAddress = localAddress;
         _processor = new RespCommandProcessor(server.Store.Engine, parserOptions);
         _processor.Context.Client = this;
         _processor.Monitors = server.Monitors;
+        _processor.Interceptor = server.Interceptor;
         RequirePass = server.RequirePassBytes;
         Authenticated = RequirePass is null;
         _createdMs = _lastActivityMs = Environment.TickCount64;
-        _fd = (long)socket.SafeHandle.DangerousGetHandle();
+        _fd = socket is null ? -1 : (long)socket.SafeHandle.DangerousGetHandle();
     }
 
     public long Id { get; }
@@ -113,9 +116,15 @@ internal sealed partial class ClientConnection : IClientConnection
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, _closing.Token);
         var token = linked.Token;
+<<<<<<< HEAD
         var pipe = _server.LoopFor(Id)?.TryAttach(_socket) ?? StreamPipe(_socket);
         var reader = pipe.Input;
         var writer = pipe.Output;
+=======
+        var stream = _socket is null ? null : new NetworkStream(_socket, ownsSocket: false);
+        var reader = _transport?.Input ?? PipeReader.Create(stream!, new StreamPipeReaderOptions(leaveOpen: true));
+        var writer = _transport?.Output ?? PipeWriter.Create(stream!, new StreamPipeWriterOptions(leaveOpen: true));
+>>>>>>> main
         string reason = "client closed the connection";
         // A read started while a command was blocked, whose input is processed once the command is served.
         Task<ReadResult>? carried = null;
@@ -156,12 +165,14 @@ internal sealed partial class ClientConnection : IClientConnection
                             break;
                         }
                         Volatile.Write(ref _held, 1);
+                        _server.Store.Engine.Blocking.Postponed(1);
                         try
                         {
                             await _processor.WaitForPauseAsync(token).ConfigureAwait(false);
                         }
                         finally
                         {
+                            _server.Store.Engine.Blocking.Postponed(-1);
                             Volatile.Write(ref _held, 0);
                         }
                         t_inBatch = this;
@@ -171,6 +182,14 @@ internal sealed partial class ClientConnection : IClientConnection
                     Volatile.Write(ref _pendingInput, buffer.Slice(consumed).Length);
                     reader.AdvanceTo(consumed, interrupted ? consumed : buffer.End);
                     _server.Metrics.Commands.Add(_processor.CommandsProcessed - before);
+                    if (outcome == RespBatchOutcome.Blocked && _processor.TakeDelayedReply() is { } delayed)
+                    {
+                        // ---- test kit: a reply held back until the kit's clock releases it ----
+                        await delayed.Release.WaitAsync(token).ConfigureAwait(false);
+                        writer.Write(delayed.Reply);
+                        await FlushTrackedAsync(writer, token).ConfigureAwait(false);
+                        continue;
+                    }
                     if (outcome == RespBatchOutcome.Blocked)
                     {
                         // The replies so far are out; the input after the command stays unexamined and runs after its reply.
@@ -234,6 +253,7 @@ internal sealed partial class ClientConnection : IClientConnection
             }
             StopMonitor();
             LeavePubSub();
+            _processor.Context.Transaction?.Discard(); // transactions (issue 7): freeClient unwatches
             if (abort)
             {
                 // Pending replies are dropped (Valkey frees the client): close first, so completing the writer cannot
@@ -329,12 +349,12 @@ internal sealed partial class ClientConnection : IClientConnection
         Kill();
         try
         {
-            _socket.Shutdown(SocketShutdown.Both);
+            _socket?.Shutdown(SocketShutdown.Both);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
         }
-        _socket.Dispose();
+        _socket?.Dispose();
         _closing.Dispose();
     }
 }

@@ -21,7 +21,7 @@ namespace InProcValkey.Server;
 /// Console.WriteLine(server.EndPoints[0]);
 /// </code>
 /// </example>
-public sealed class ValkeyServer : IAsyncDisposable
+public sealed partial class ValkeyServer : IAsyncDisposable
 {
     // Valkey's protected-mode refusal (networking.c), written before closing a non-loopback client.
     internal const string DeniedMessage =
@@ -115,6 +115,8 @@ public sealed class ValkeyServer : IAsyncDisposable
             throw;
         }
         StartLoop();
+        // CONFIG GET port answers the port really listened on (Valkey's server.port; 0 when only the Unix socket listens).
+        Store.Engine.Config.Seed("port", _endPoints.OfType<IPEndPoint>().Select(e => e.Port).FirstOrDefault());
         foreach (var listener in _listeners)
         {
             Log.Listening(Logger, listener.LocalEndPoint!);

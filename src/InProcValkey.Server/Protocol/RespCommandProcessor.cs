@@ -157,6 +157,7 @@ internal sealed partial class RespCommandProcessor
         if (_replyOutput is not null)
         {
             Writer.Output = _replyOutput;
+            Writer.SuppressedOutput = null;
         }
     }
 
@@ -191,6 +192,15 @@ internal sealed partial class RespCommandProcessor
             return;
         }
         var monitors = Monitors;
+        if (Interceptor is { } interceptor && RunIntercepted(interceptor, client, monitors))
+        {
+            // ---- test kit (ICommandInterceptor): answered, dropped or delayed ----
+            if (_delayedReply is null)
+            {
+                CheckOutput();
+            }
+            return;
+        }
         if (monitors is { IsActive: true })
         {
             RunMonitored(monitors, client);
@@ -219,6 +229,7 @@ internal sealed partial class RespCommandProcessor
             bool skip = client.ReplyMode == ClientReplyMode.Skip;
             _replyOutput = Writer.Output;
             Writer.Output = NullBufferWriter.Instance;
+            Writer.SuppressedOutput = _replyOutput;
             try
             {
                 CommandTable.Dispatch(Context);
@@ -226,12 +237,18 @@ internal sealed partial class RespCommandProcessor
             finally
             {
                 Writer.Output = _replyOutput;
+                Writer.SuppressedOutput = null;
                 _replyOutput = null;
             }
             if (skip && client.ReplyMode == ClientReplyMode.Skip)
             {
                 client.ReplyMode = ClientReplyMode.On;
             }
+        }
+        if (client is { ReplyMode: ClientReplyMode.SkipNext })
+        {
+            // CLIENT REPLY SKIP ran: the next command is the skipped one (Valkey turns SKIP_NEXT into SKIP after the call).
+            client.ReplyMode = ClientReplyMode.Skip;
         }
         CommandsProcessed++;
     }

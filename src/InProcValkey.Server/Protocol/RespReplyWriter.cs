@@ -137,6 +137,33 @@ internal sealed class RespReplyWriter : IReplyWriter, ILatin1ErrorWriter, IPushR
     /// <summary>A push (RESP3 <c>&gt;</c>, out-of-band data such as pub/sub messages); RESP2: an array.</summary>
     public void Push(int count) => Header(Resp3 ? (byte)'>' : (byte)'*', count);
 
+    // ---- CLIENT REPLY OFF/SKIP and pushes ----
+
+    private IBufferWriter<byte>? _pushingSaved;
+
+    /// <summary>The client's real output while CLIENT REPLY OFF/SKIP sends a command's replies nowhere (else null).</summary>
+    public IBufferWriter<byte>? SuppressedOutput { get; set; }
+
+    /// <inheritdoc />
+    public void BeginPushing()
+    {
+        if (SuppressedOutput is not null && _pushingSaved is null)
+        {
+            _pushingSaved = _output;
+            _output = SuppressedOutput;
+        }
+    }
+
+    /// <inheritdoc />
+    public void EndPushing()
+    {
+        if (_pushingSaved is not null)
+        {
+            _output = _pushingSaved;
+            _pushingSaved = null;
+        }
+    }
+
     /// <inheritdoc />
     public void Double(double value)
     {

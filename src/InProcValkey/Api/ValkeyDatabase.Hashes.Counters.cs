@@ -14,6 +14,7 @@ public sealed partial class ValkeyDatabase
     public long HashIncrement(ReadOnlySpan<byte> key, ReadOnlySpan<byte> field, long value = 1)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(HashOps.IncrementBy(Db, key, field, value, ref clock, out long result));
         return result;
     }
@@ -43,6 +44,7 @@ public sealed partial class ValkeyDatabase
         Span<byte> text = stackalloc byte[32];
         value.TryFormat(text, out int n, "R", CultureInfo.InvariantCulture);
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(HashOps.IncrementByFloat(Db, key, field, text[..n], ref clock, out var result));
         return Encoding.ASCII.GetString(result!);
     }

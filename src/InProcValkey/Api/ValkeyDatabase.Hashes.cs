@@ -20,9 +20,11 @@ public sealed partial class ValkeyDatabase
         switch (when)
         {
             case When.Always:
+                Db.Engine.ThrowIfOutOfMemory();
                 ThrowIfError(HashOps.Set(Db, key, new OnePair(field, value), ref clock, out long added));
                 return added == 1;
             case When.NotExists:
+                Db.Engine.ThrowIfOutOfMemory();
                 ThrowIfError(HashOps.SetIfNotExists(Db, key, field, value, ref clock, out bool set));
                 return set;
             default:
@@ -50,6 +52,7 @@ public sealed partial class ValkeyDatabase
             throw new ArgumentException("HSET needs at least one field.", nameof(entries));
         }
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(HashOps.Set(Db, key, new EntryPairs(entries), ref clock, out long added));
         return added;
     }

@@ -148,6 +148,7 @@ public sealed partial class ValkeyDatabase
             ThrowIfError(DatabaseOps.Resolve(Db.Engine, destinationDatabase, out target));
         }
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(KeyOps.Copy(Db, source, target, destination, replace, ref clock, out bool copied));
         return copied;
     }

@@ -109,6 +109,7 @@ public sealed partial class ValkeyDatabase
     public byte[]? ListMove(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, ListSide sourceSide, ListSide destinationSide)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         var error = ListOps.Move(Db, source, destination, sourceSide == ListSide.Left, destinationSide == ListSide.Left, ref clock, out var moved);
         Db.Engine.Blocking.ServeIfReady();
         ThrowIfError(error);

@@ -35,6 +35,7 @@ public sealed partial class ValkeyDatabase
             throw new ArgumentOutOfRangeException(nameof(when), "Lists support When.Always (LPUSH/RPUSH) and When.Exists (LPUSHX/RPUSHX).");
         }
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         var error = ListOps.PushOne(Db, key, head, when == When.Exists, value, ref clock, out long length);
         Db.Engine.Blocking.ServeIfReady();
         ThrowIfError(error);
@@ -52,6 +53,7 @@ public sealed partial class ValkeyDatabase
             throw new ArgumentException("At least one value is needed.", nameof(values));
         }
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         var error = ListOps.Push(Db, key, head, when == When.Exists, values, ref clock, out long length);
         Db.Engine.Blocking.ServeIfReady();
         ThrowIfError(error);
@@ -184,6 +186,7 @@ public sealed partial class ValkeyDatabase
     public void ListSetByIndex(ReadOnlySpan<byte> key, long index, ReadOnlySpan<byte> value)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(ListOps.Set(Db, key, index, value, ref clock));
     }
 
@@ -194,6 +197,7 @@ public sealed partial class ValkeyDatabase
     private long ListInsert(ReadOnlySpan<byte> key, bool after, ReadOnlySpan<byte> pivot, ReadOnlySpan<byte> value)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(ListOps.Insert(Db, key, after, pivot, value, ref clock, out long length));
         return length;
     }

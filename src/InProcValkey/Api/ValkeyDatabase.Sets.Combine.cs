@@ -59,6 +59,7 @@ public sealed partial class ValkeyDatabase
     {
         ArgumentOutOfRangeException.ThrowIfZero(keys.Length, nameof(keys));
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(SetOps.CombineAndStore(Db, ToCombine(operation), destination, keys, ref clock, out long count));
         return count;
     }

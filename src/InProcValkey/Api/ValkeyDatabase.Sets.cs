@@ -61,6 +61,7 @@ public sealed partial class ValkeyDatabase
     public bool SetAdd(ReadOnlySpan<byte> key, ReadOnlySpan<byte> member)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(SetOps.Add(Db, key, new SetOps.MemberArgs(member), ref clock, out long added));
         return added == 1;
     }
@@ -76,6 +77,7 @@ public sealed partial class ValkeyDatabase
             return 0;
         }
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(SetOps.Add(Db, key, members, ref clock, out long added));
         return added;
     }

@@ -91,6 +91,7 @@ public sealed partial class ValkeyDatabase
         ArgumentNullException.ThrowIfNull(key);
         var spec = SortSpecOf(skip, take, order, sortType, by, get);
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(SortOps.SortAndStore(Db, key, spec, destination, ref clock, out long count));
         return count;
     }

@@ -106,6 +106,7 @@ public sealed partial class ValkeyDatabase
     public long SortedSetRangeAndStore(ReadOnlySpan<byte> destination, ReadOnlySpan<byte> source, long start = 0, long stop = -1, Order order = Order.Ascending)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(SortedSetOps.RangeStore(Db, destination, source, ZRangeSpec.ByRank(start, stop, order == Order.Descending), ref clock, out long n));
         return n;
     }
@@ -192,6 +193,7 @@ public sealed partial class ValkeyDatabase
         try
         {
             var clock = NewClock();
+            Db.Engine.ThrowIfOutOfMemory();
             ThrowIfError(SortedSetOps.Combine(Db, keys, CombineOptions(operation, keys.Count, weights, aggregate), destination, ref clock, items, out long n));
             return n;
         }

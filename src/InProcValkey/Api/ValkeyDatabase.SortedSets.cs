@@ -42,6 +42,7 @@ public sealed partial class ValkeyDatabase
     {
         ThrowIfNaN(score, nameof(score));
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(SortedSetOps.Add(Db, key, ToFlags(when), [score], [member], ref clock, out var result));
         return result.Added > 0;
     }
@@ -69,6 +70,7 @@ public sealed partial class ValkeyDatabase
             members[i] = entries[i].Element;
         }
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(SortedSetOps.Add(Db, key, ToFlags(when), scores, members, ref clock, out var result));
         return result.Added;
     }
@@ -85,6 +87,7 @@ public sealed partial class ValkeyDatabase
     {
         ThrowIfNaN(increment, nameof(increment));
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(SortedSetOps.Add(Db, key, ZAddFlags.Incr, [increment], [member], ref clock, out var result));
         return result.Score;
     }

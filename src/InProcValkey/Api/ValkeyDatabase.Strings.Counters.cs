@@ -17,6 +17,7 @@ public sealed partial class ValkeyDatabase
     public long StringIncrement(ReadOnlySpan<byte> key, long value = 1)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(StringOps.IncrementBy(Db, key, value, ref clock, out long result));
         return result;
     }
@@ -103,6 +104,7 @@ public sealed partial class ValkeyDatabase
     public byte[] StringIncrementByFloat(ReadOnlySpan<byte> key, ReadOnlySpan<byte> increment)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(StringOps.IncrementByFloat(Db, key, increment, ref clock, out var text));
         return text!;
     }

@@ -19,6 +19,7 @@ public sealed partial class ValkeyDatabase
         var clock = NewClock();
         var p = BuildSetParams(expiry, null, when, keepTtl, ref clock);
         p.Get = true;
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(StringOps.Set(Db, key, value, p, ref clock, out var r));
         return r.OldValue;
     }
@@ -46,6 +47,7 @@ public sealed partial class ValkeyDatabase
         var clock = NewClock();
         var p = SetParams.Plain;
         p.Get = true;
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(StringOps.Set(Db, key, value, p, ref clock, out var r));
         return r.OldValue;
     }

@@ -94,6 +94,7 @@ public sealed partial class ValkeyDatabase
             return true;
         }
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         return StringOps.SetMany(Db, keys, values, when == When.NotExists, ref clock);
     }
 }

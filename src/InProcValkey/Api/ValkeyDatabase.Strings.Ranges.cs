@@ -11,6 +11,7 @@ public sealed partial class ValkeyDatabase
     public long StringAppend(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(StringOps.Append(Db, key, value, ref clock, out long length));
         return length;
     }
@@ -93,6 +94,7 @@ public sealed partial class ValkeyDatabase
     public long StringSetRange(ReadOnlySpan<byte> key, long offset, ReadOnlySpan<byte> value)
     {
         var clock = NewClock();
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(StringOps.SetRange(Db, key, offset, value, ref clock, out long length));
         return length;
     }

@@ -83,6 +83,7 @@ public sealed partial class ValkeyDatabase
     {
         var clock = NewClock();
         var p = BuildSetParams(expiry, null, when, keepTtl, ref clock);
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(StringOps.Set(Db, key, value, p, ref clock, out var r));
         return r.Written;
     }
@@ -126,6 +127,7 @@ public sealed partial class ValkeyDatabase
     {
         var clock = NewClock();
         var p = BuildSetParams(null, expiresAt, when, false, ref clock);
+        Db.Engine.ThrowIfOutOfMemory();
         ThrowIfError(StringOps.Set(Db, key, value, p, ref clock, out var r));
         return r.Written;
     }

@@ -4,9 +4,10 @@ namespace InProcValkey;
 
 /// <summary>
 /// A caller of <see cref="ValkeyStore"/> with its own state, like a client connection: the selected database (SELECT).
-/// Not thread-safe (one caller at a time, as a connection); the store it runs on is.
+/// Not thread-safe (one caller at a time, as a connection); the store it runs on is. Dispose a session that used WATCH or
+/// MULTI when done with it: like a closing connection, disposing discards its transaction and unwatches its keys.
 /// </summary>
-public sealed class ValkeySession
+public sealed class ValkeySession : IDisposable
 {
     private readonly ReplyBuilder _builder = new();
     private readonly CommandContext _ctx;
@@ -62,6 +63,7 @@ public sealed class ValkeySession
 
     private ValkeyReply Run()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         _builder.Reset();
         CommandTable.Dispatch(_ctx);
         if (_ctx.TakePendingBlock() is { } blocked)
@@ -72,5 +74,21 @@ public sealed class ValkeySession
             return blocked.Completion.GetAwaiter().GetResult();
         }
         return _builder.Result;
+    }
+
+    private bool _disposed;
+
+    /// <summary>
+    /// Ends the session as a closing connection ends (Valkey's <c>freeClient</c>): discards a transaction begun with MULTI and
+    /// unwatches every key it watches, so the store keeps no state for it. Later calls throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        _ctx.Transaction?.Discard();
     }
 }

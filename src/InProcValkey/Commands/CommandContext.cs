@@ -139,4 +139,9 @@ internal sealed class CommandContext
     /// next dispatch, or that time counts as the command's.
     /// </summary>
     internal long CoarseMark = -1;
+
+    // ---- transactions (issue 7) ----
+
+    /// <summary>MULTI state and watched keys; null until the caller first runs MULTI or WATCH.</summary>
+    public TransactionState? Transaction;
 }

@@ -28,6 +28,11 @@ internal enum CommandFlags
 
     /// <summary>Valkey's <c>CMD_PUBSUB</c> (COMMAND INFO flag <c>pubsub</c>, ACL category <c>@pubsub</c>).</summary>
     PubSub = 1 << 20,
+
+    // ---- transactions (issue 7) ----
+
+    /// <summary>Valkey's <c>CMD_SKIP_SLOWLOG</c> (EXEC: its commands are logged, not EXEC itself).</summary>
+    SkipSlowlog = 1 << 21,
 }
 
 /// <summary>Runs a command. Arity has been checked by the dispatcher.</summary>

@@ -8,7 +8,7 @@ namespace InProcValkey.Commands;
 /// (<see cref="StringCommands"/>, <see cref="KeyCommands"/>, …). Lookup is by the command name's bytes, ASCII case-insensitive,
 /// without allocating. The dispatcher checks arity once, here, for every caller.
 /// </summary>
-internal sealed class CommandTable
+internal sealed partial class CommandTable
 {
     public static readonly CommandTable Default = new(
         ConnectionCommands.All,
@@ -29,7 +29,11 @@ internal sealed class CommandTable
         // sets (issue 5)
         SetCommands.All,
         // SORT (issue 5)
-        SortCommands.All);
+        SortCommands.All,
+        // transactions (issue 7)
+        TransactionCommands.All,
+        // ---- memory limits and eviction (issue 6) ----
+        MemoryCommands.All);
 
     private readonly Dictionary<string, CommandDef> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CommandDef>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -184,6 +188,7 @@ internal sealed class CommandTable
         var def = ctx.Engine.Commands.Find(args[0]);
         if (def is null)
         {
+            TransactionCommands.OnRejected(ctx, null, "");
             // On the wire the arguments are echoed byte for byte (Latin-1: one char per byte), as Valkey's %s does.
             var latin1 = ctx.Reply as ILatin1ErrorWriter;
             var rest = new List<string>(Math.Max(0, args.Count - 1));
@@ -212,6 +217,7 @@ internal sealed class CommandTable
             }
             if (sub is null)
             {
+                TransactionCommands.OnRejected(ctx, null, "");
                 ctx.Reply.Error(ErrorMessages.UnknownSubcommand(args.GetString(1), def.Name));
                 return;
             }
@@ -220,19 +226,40 @@ internal sealed class CommandTable
         if (!def.ArityAccepts(args.Count) || def.Handler is null)
         {
             ctx.Engine.ServerStats.OnRejected(def);
+            if (TransactionCommands.OnRejected(ctx, def, ErrorMessages.WrongArity(def.FullName)))
+            {
+                return;
+            }
             ctx.Reply.Error(ErrorMessages.WrongArity(def.FullName));
             return;
         }
         if (ctx.Client is { Authenticated: false } && (def.Flags & CommandFlags.NoAuth) == 0)
         {
             ctx.Engine.ServerStats.OnRejected(def);
+            if (TransactionCommands.OnRejected(ctx, def, ErrorMessages.NoAuth))
+            {
+                return;
+            }
             ctx.Reply.Error(ErrorMessages.NoAuth);
+            return;
+        }
+        // ---- memory limits and eviction (issue 6): with maxmemory 0 (the default) this is one branch ----
+        if (ctx.Engine.Config.MaxMemory != 0 && RejectedForMemory(ctx, def))
+        {
             return;
         }
         if (ctx.Client is { Protocol: 2 } subscriber && subscriber.Subscriber.Subscriptions.IsSubscribed && !PubSubCommands.AllowedInSubscribeMode(def))
         {
             ctx.Engine.ServerStats.OnRejected(def);
+            if (TransactionCommands.OnRejected(ctx, def, ErrorMessages.SubscribeContext(def.FullName)))
+            {
+                return;
+            }
             ctx.Reply.Error(ErrorMessages.SubscribeContext(def.FullName));
+            return;
+        }
+        if (ctx.Transaction is { InMulti: true } tx && TransactionCommands.TryQueue(ctx, tx, def))
+        {
             return;
         }
         ctx.Command = def;

@@ -209,6 +209,7 @@ internal static partial class ConnectionStateCommands
 
     private static void Reset(CommandContext ctx)
     {
+        ctx.Transaction?.Discard(); // transactions (issue 7): discardTransaction + unwatchAllKeys
         ctx.DbIndex = 0;
         if (ctx.Client is { } client)
         {
@@ -360,7 +361,8 @@ internal static partial class ConnectionStateCommands
         }
         else if (args.Is(2, "SKIP"u8))
         {
-            mode = ClientReplyMode.Skip;
+            // Ignored while replies are OFF; otherwise the next command is skipped (also when this one is).
+            mode = ctx.Client is { ReplyMode: ClientReplyMode.Off } ? ClientReplyMode.Off : ClientReplyMode.SkipNext;
         }
         else
         {

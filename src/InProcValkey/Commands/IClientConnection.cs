@@ -6,6 +6,8 @@ internal enum ClientReplyMode
     On,
     Off,
     Skip,
+    /// <summary>CLIENT REPLY SKIP was run: the command after it is skipped (Valkey's CLIENT_REPLY_SKIP_NEXT).</summary>
+    SkipNext,
 }
 
 /// <summary>

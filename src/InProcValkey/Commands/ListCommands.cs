@@ -181,7 +181,7 @@ internal static partial class ListCommands
     private static void LSet(CommandContext ctx)
     {
         // Valkey: lookupKeyWriteOrReply (no such key) and checkType come before the index is parsed.
-        if (ReplyIfError(ctx, ListOps.Length(ctx.Db, ctx.Args[1], ref ctx.Clock, out long length)))
+        if (ReplyIfError(ctx, ListOps.Length(ctx.Db, ctx.Args[1], ref ctx.Clock, out long length, read: false)))
         {
             return;
         }

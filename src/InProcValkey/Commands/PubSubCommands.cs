@@ -61,8 +61,11 @@ internal static class PubSubCommands
     // One confirmation per name: [kind, name, count]; the count is channels + patterns, or shard channels for the S… family.
     private static void Confirm(CommandContext ctx, string word, ReadOnlySpan<byte> name, bool nullName, PubSubSubscriptions subs, PubSubKind kind)
     {
-        if (ctx.Reply is IPushReplyWriter push)
+        // Confirmations are pushes: they reach the client even under CLIENT REPLY OFF/SKIP (addReplyPubsubSubscribed).
+        var push = ctx.Reply as IPushReplyWriter;
+        if (push is not null)
         {
+            push.BeginPushing();
             push.Push(3);
         }
         else
@@ -79,6 +82,7 @@ internal static class PubSubCommands
             ctx.Reply.Bulk(name);
         }
         ctx.Reply.Integer(kind == PubSubKind.Shard ? subs.ShardChannelCount : subs.ChannelsAndPatterns);
+        push?.EndPushing();
     }
 
     private static void SubscribeMany(CommandContext ctx, PubSubKind kind, string word)

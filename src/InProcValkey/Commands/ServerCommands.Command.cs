@@ -17,6 +17,7 @@ internal static partial class ServerCommands
         (CommandFlags.Blocking, "blocking"),
         (CommandFlags.Loading, "loading"),
         (CommandFlags.Stale, "stale"),
+        (CommandFlags.SkipSlowlog, "skip_slowlog"), // transactions (issue 7)
         (CommandFlags.Fast, "fast"),
         (CommandFlags.NoAuth, "no_auth"),
         (CommandFlags.AllowBusy, "allow_busy"),
@@ -413,18 +414,11 @@ internal static partial class ServerCommands
             ctx.Reply.Error(ErrorMessages.CommandInvalidArgCount);
             return;
         }
-        var movable = KeynumKeyPositions(def, args, 2) ?? SortKeyPositions(def, args, 2);
-        if (def.FirstKey == 0 && movable is null)
+        var positions = KeyPositions(def, args, 2);
+        if (positions is null)
         {
             ctx.Reply.Error(ErrorMessages.CommandNoKeys);
             return;
-        }
-        int last = def.LastKey < 0 ? argc + def.LastKey : def.LastKey;
-        int step = Math.Max(1, def.KeyStep);
-        var positions = movable ?? new List<int>();
-        for (int i = def.FirstKey; movable is null && i <= last && i < argc; i += step)
-        {
-            positions.Add(i + 2);
         }
         if (positions.Count == 0)
         {

@@ -28,6 +28,7 @@ internal static partial class ServerCommands
     private static readonly Dictionary<string, KeySpec[]> KeySpecs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["append"] = [new(["RW", "insert"])],
+        ["watch"] = [Ro], // transactions (issue 7)
         ["copy"] = [RoAccess, OwUpdate],
         ["decr"] = [RwAccessUpdate],
         ["decrby"] = [RwAccessUpdate],
@@ -71,6 +72,8 @@ internal static partial class ServerCommands
         ["object|freq"] = [Ro],
         ["object|idletime"] = [Ro],
         ["object|refcount"] = [Ro],
+        // ---- memory (issue 6) ----
+        ["memory|usage"] = [Ro],
         // lists
         ["blmove"] = [RwAccessDelete, new(["RW", "insert"])],
         ["blmpop"] = [RwAccessDelete],

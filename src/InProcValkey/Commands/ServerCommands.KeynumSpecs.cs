@@ -6,7 +6,8 @@ namespace InProcValkey.Commands;
 /// </summary>
 internal static partial class ServerCommands
 {
-    private sealed record KeynumSpec(int BeginIndex, int KeynumIndex, int FirstKey, int KeyStep, string[] Flags);
+    // Destination: the argument at index 1 is a key too, before the counted ones (Z*STORE: zunionInterDiffStoreGetKeys).
+    private sealed record KeynumSpec(int BeginIndex, int KeynumIndex, int FirstKey, int KeyStep, string[] Flags, bool Destination = false);
 
     private static readonly Dictionary<string, KeynumSpec> KeynumSpecs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -19,6 +20,9 @@ internal static partial class ServerCommands
         ["zinter"] = new(1, 0, 1, 1, ["RO", "access"]),
         ["zdiff"] = new(1, 0, 1, 1, ["RO", "access"]),
         ["zintercard"] = new(1, 0, 1, 1, ["RO", "access"]),
+        ["zunionstore"] = new(2, 0, 1, 1, ["RO", "access"], Destination: true),
+        ["zinterstore"] = new(2, 0, 1, 1, ["RO", "access"], Destination: true),
+        ["zdiffstore"] = new(2, 0, 1, 1, ["RO", "access"], Destination: true),
         // ---- sets (issue 5) ----
         ["sintercard"] = new(1, 0, 1, 1, ["RO", "access"]),
     };
@@ -76,6 +80,10 @@ internal static partial class ServerCommands
         if (numIndex >= argc || !DataTypes.Numbers.TryParseInt64(args[argOffset + numIndex], out long n) || n <= 0)
         {
             return positions;
+        }
+        if (spec.Destination)
+        {
+            positions.Add(1 + argOffset);
         }
         int first = spec.BeginIndex + spec.FirstKey;
         for (long i = 0; i < n; i++)

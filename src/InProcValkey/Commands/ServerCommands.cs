@@ -161,6 +161,8 @@ internal static partial class ServerCommands
         ctx.Engine.KeyspaceHits.Reset();
         Interlocked.Exchange(ref ctx.Engine.TotalConnectionsReceived, 0);
         Interlocked.Exchange(ref ctx.Engine.RejectedConnections, 0);
+        // ---- memory limits and eviction (issue 6) ----
+        ctx.Engine.Memory.ResetEvictedKeys();
         Ok(ctx);
     }
 
@@ -173,7 +175,8 @@ internal static partial class ServerCommands
     // A server that never saved reports its start time (Valkey sets lastsave at startup).
     private static void LastSave(CommandContext ctx) => ctx.Reply.Integer(ctx.Engine.StartedUnixMs / 1000);
 
-    // DEBUG SLEEP seconds (a double; really sleeps, blocking this caller), DEBUG SET-ACTIVE-EXPIRE 0|1. Other DEBUG
+    // DEBUG SLEEP seconds (a double; really sleeps, blocking this caller), DEBUG SET-ACTIVE-EXPIRE 0|1,
+    // DEBUG QUICKLIST-PACKED-THRESHOLD size, DEBUG DIGEST, DEBUG DIGEST-VALUE key... Other DEBUG
     // subcommands are not supported.
     private static void Debug(CommandContext ctx)
     {
@@ -192,6 +195,34 @@ internal static partial class ServerCommands
             // atoi: a non-number is 0 (off).
             ctx.Engine.ActiveExpiryEnabled = int.TryParse(args.GetString(2), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int on) && on != 0;
             Ok(ctx);
+        }
+        else if (args.Is(1, "QUICKLIST-PACKED-THRESHOLD"u8) && args.Count == 3)
+        {
+            // memtoull, then quicklistSetPackedThreshold (process-wide, as in Valkey).
+            if (!Keyspace.EngineConfig.TryParseMemory(args.GetString(2), out long threshold) || !DataTypes.Lists.ListLimits.TrySetPackedThreshold(threshold))
+            {
+                ctx.Reply.Error(ErrorMessages.DebugPackedThreshold);
+                return;
+            }
+            Ok(ctx);
+        }
+        else if (args.Is(1, "DIGEST"u8) && args.Count == 2)
+        {
+            ctx.Reply.SimpleString(Operations.DebugDigestOps.DatasetDigest(ctx.Engine));
+        }
+        else if (args.Is(1, "DIGEST-VALUE"u8))
+        {
+            var keys = new ReadOnlyMemory<byte>[args.Count - 2];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                keys[i] = args.Memory(i + 2);
+            }
+            var digests = Operations.DebugDigestOps.DigestValues(ctx.Db, keys);
+            ctx.Reply.Array(digests.Length);
+            foreach (var d in digests)
+            {
+                ctx.Reply.SimpleString(d);
+            }
         }
         else
         {

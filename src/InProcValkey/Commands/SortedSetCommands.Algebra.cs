@@ -108,7 +108,7 @@ internal static partial class SortedSetCommands
             }
         }
         var items = ZsetItems.Rent();
-        ReadOnlyMemory<byte>? destination = store ? args.Memory(1) : null;
+        ReadOnlyMemory<byte>? destination = store ? args.Memory(1) : default(ReadOnlyMemory<byte>?); // not ": null", which converts to an empty key (ZUNION stored a key "")
         if (!ReplyIfError(ctx, SortedSetOps.Combine(ctx.Db, keys, options, destination, ref ctx.Clock, items, out long cardinality)))
         {
             if (store || cardinalityOnly)

@@ -240,4 +240,26 @@ internal static class ErrorMessages
 
     /// <summary>SORT: a score that strtod cannot read whole (Valkey's <c>sortCommandGeneric</c>).</summary>
     public const string SortScoreNotDouble = "ERR One or more scores can't be converted into double";
+
+    // ---- transactions (issue 7): multi.c ----
+
+    public const string ExecWithoutMulti = "ERR EXEC without MULTI";
+    public const string DiscardWithoutMulti = "ERR DISCARD without MULTI";
+    public const string MultiNested = "ERR MULTI calls can not be nested";
+    public const string WatchInsideMulti = "ERR WATCH inside MULTI is not allowed";
+
+    /// <summary>EXEC after a command was rejected while queuing (<c>shared.execaborterr</c>).</summary>
+    public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
+
+    /// <summary>EXEC itself rejected (<c>execCommandAbort</c>): the rejection's text without its <c>ERR </c> prefix.</summary>
+    public static string ExecAbortBecause(string error) =>
+        "EXECABORT Transaction discarded because of: " + (error.StartsWith("ERR ", StringComparison.Ordinal) ? error[4..] : error);
+    // ---- memory limits and eviction (issue 6) ----
+
+    /// <summary>Valkey's <c>shared.oomerr</c>: a denyoom command refused over <c>maxmemory</c>.</summary>
+    public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";
+    // ---- DEBUG subcommands for the upstream test suite ----
+
+    /// <summary>DEBUG QUICKLIST-PACKED-THRESHOLD with a value memtoull rejects or above 4 GB (debug.c).</summary>
+    public const string DebugPackedThreshold = "ERR argument must be a memory value bigger than 1 and smaller than 4gb";
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Keyspace;
 
@@ -152,6 +153,7 @@ internal sealed class ActiveExpiry : IDisposable
                     {
                         db.RemoveLocked(shard, idx);
                         _engine.Stats.OnExpired();
+                        db.Notify(KeyspaceEventClasses.Expired, Ev.Expired, key);
                         expired++;
                     }
                 }

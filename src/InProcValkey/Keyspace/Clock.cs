@@ -20,6 +20,14 @@ internal struct Clock
         _read = false;
     }
 
+    /// <summary>A clock whose "now" the caller already read from <paramref name="time"/> (unix ms), so a command reads it once.</summary>
+    public Clock(TimeProvider time, long nowMs)
+    {
+        _time = time;
+        _nowMs = nowMs;
+        _read = true;
+    }
+
     /// <summary>Unix time in milliseconds, fixed for the command.</summary>
     public long NowMs
     {

@@ -6,7 +6,7 @@ namespace InProcValkey.Keyspace;
 /// The shared state behind a <see cref="ValkeyStore"/>: its databases, clock, random source, statistics and the
 /// active expiry cycle. Every surface (typed API, <c>Execute</c>, later the listener) reaches the same engine.
 /// </summary>
-internal sealed class Engine : IDisposable
+internal sealed partial class Engine : IDisposable
 {
     public readonly TimeProvider Time;
     public readonly Database[] Databases;
@@ -37,6 +37,8 @@ internal sealed class Engine : IDisposable
 
     public Engine(ValkeyStoreOptions options)
     {
+        // ---- memory accounting (issue 6): what building the engine allocates is its fixed overhead ----
+        long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         Time = options.TimeProvider ?? TimeProvider.System;
         Config = new EngineConfig(options.Databases, options.ProtoMaxBulkLen);
         ServerStats = new ServerStats(Commands.Count);
@@ -48,19 +50,37 @@ internal sealed class Engine : IDisposable
         {
             Databases[i] = new Database(this, i);
         }
+        Notifier = new Notifications.KeyspaceNotifier(PubSub, Config); // ---- keyspace notifications ----
         UpdateLruClock();
         // The periodic timer always runs (it keeps the LRU clock current, like serverCron); it reclaims expired keys
         // only when active expiry is on.
         _activeExpiry = new ActiveExpiry(this, options.ActiveExpiryInterval, reclaim: options.ActiveExpiry);
+        if (options.NotifyKeyspaceEvents is { } classes && Config.Set("notify-keyspace-events", classes) is { } error)
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
+        InitializeMemory(allocatedAtStart, options);
     }
 
-    /// <summary>Valkey's LRU clock: seconds, 24 bits, refreshed by the periodic cycle (like <c>server.lruclock</c>).</summary>
-    public uint LruClock => _lruClock;
+    /// <summary>
+    /// The stamp a new entry starts with: Valkey's LRU clock (seconds, 24 bits, refreshed by the periodic cycle like
+    /// <c>server.lruclock</c>), or under an LFU <c>maxmemory-policy</c> the LFU data a new object starts with (minutes and
+    /// <c>LFU_INIT_VAL</c>), as Valkey's <c>createObject</c>. The clock itself is <see cref="LruClockRaw"/>.
+    /// </summary>
+    public uint LruClock => Config.LfuPolicy ? NewLfuStamp() : _lruClock;
+
+    /// <summary>Valkey's LRU clock (INFO <c>lru_clock</c>).</summary>
+    public uint LruClockRaw => _lruClock;
 
     public const uint LruClockMax = (1 << 24) - 1;
 
-    public void UpdateLruClock() =>
-        _lruClock = (uint)(Time.GetUtcNow().ToUnixTimeMilliseconds() / 1000) & LruClockMax;
+    public void UpdateLruClock()
+    {
+        long nowMs = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        _lruClock = (uint)(nowMs / 1000) & LruClockMax;
+        // ---- eviction (issue 6): Valkey's LFUGetTimeInMinutes ----
+        _lfuMinutes = (uint)(nowMs / 60000) & 0xFFFF;
+    }
 
     /// <summary>Idle time in milliseconds of an entry with the given LRU stamp (Valkey's <c>estimateObjectIdleTime</c>).</summary>
     public long IdleTimeMs(uint lru)
@@ -137,4 +157,9 @@ internal sealed class Engine : IDisposable
 
     /// <summary>PUBLISH / SUBSCRIBE and friends: channels, patterns, shard channels and their subscribers.</summary>
     public readonly PubSub.PubSubHub PubSub = new();
+
+    // ---- keyspace notifications (issue 7) ----
+
+    /// <summary><c>notify-keyspace-events</c> and typed keyspace event subscriptions; call sites use <see cref="Database.Notify"/>.</summary>
+    public readonly Notifications.KeyspaceNotifier Notifier;
 }

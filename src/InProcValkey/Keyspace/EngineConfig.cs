@@ -8,7 +8,7 @@ namespace InProcValkey.Keyspace;
 /// set at run time. Values are kept as the canonical text CONFIG GET prints; the ones the engine reads on hot paths are
 /// mirrored in typed fields. The listener reads requirepass, maxclients and timeout from here.
 /// </summary>
-internal sealed class EngineConfig
+internal sealed partial class EngineConfig
 {
     internal enum Kind { Bool, Int, Memory, Enum, Text }
 
@@ -59,6 +59,10 @@ internal sealed class EngineConfig
         new("lazyfree-lazy-user-del", Kind.Bool, "no"),
         new("lazyfree-lazy-user-flush", Kind.Bool, "no"),
         new("client-output-buffer-limit", Kind.Text, "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60"),
+        // ---- memory limits and eviction (issue 6) ----
+        new("maxmemory-eviction-tenacity", Kind.Int, "10", Min: 0, Max: 100),
+        // ---- upstream test suite: immutable parameters whose value is true of this store ----
+        new("daemonize", Kind.Bool, "no", Immutable: true),
     ];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
@@ -138,6 +142,12 @@ internal sealed class EngineConfig
         return result;
     }
 
+    /// <summary>The parameter (or its alias) named <paramref name="name"/>; null when unknown.</summary>
+    internal static Param? FindParam(string name) => Find(name);
+
+    /// <summary>Why <paramref name="value"/> is not a valid value of <paramref name="p"/> (CONFIG SET's reason text), or null.</summary>
+    internal static string? CheckValue(Param p, string value) => Validate(p, value, out _);
+
     private static Param? Find(string name) =>
         Array.Find(Params, x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase) ||
                                 string.Equals(x.Alias, name, StringComparison.OrdinalIgnoreCase));
@@ -171,8 +181,18 @@ internal sealed class EngineConfig
             }
             parsed.Add((p, canonical));
         }
+        // ---- keyspace notifications: the flags as given ('n' with 'A' is kept, though CONFIG GET does not print it) ----
+        int? notifyFlags = null;
+        foreach (var (name, value) in pairs)
+        {
+            if (Find(name)?.Name == "notify-keyspace-events")
+            {
+                notifyFlags = Notifications.NotifyFlags.Parse(value);
+            }
+        }
         lock (_lock)
         {
+            _notifyFlags = notifyFlags ?? _notifyFlags;
             foreach (var (p, v) in parsed)
             {
                 _values[p.Name] = p.Name == "client-output-buffer-limit" ? MergeOutputLimits(v) : v;
@@ -194,6 +214,9 @@ internal sealed class EngineConfig
         SetMaxIntsetEntries = long.Parse(_values["set-max-intset-entries"], CultureInfo.InvariantCulture);
         SetMaxListpackEntries = long.Parse(_values["set-max-listpack-entries"], CultureInfo.InvariantCulture);
         SetMaxListpackValue = long.Parse(_values["set-max-listpack-value"], CultureInfo.InvariantCulture);
+        RefreshNotifications();
+        // ---- memory limits and eviction (issue 6) ----
+        RefreshEviction();
     }
 
     // The per-type checks of Valkey's config.c (boolConfigSet, numericConfigSet, enumConfigSet), with its error texts.
@@ -229,7 +252,8 @@ internal sealed class EngineConfig
                         return "argument couldn't be parsed into an integer";
                     }
                 }
-                else if (!TryParseMemory(value, out n))
+                // Valkey's memtoull refuses a sign: a negative memory value is not a memory value (not a range error).
+                else if (value.StartsWith('-') || !TryParseMemory(value, out n))
                 {
                     return "argument must be a memory value";
                 }
@@ -240,9 +264,14 @@ internal sealed class EngineConfig
                 canonical = n.ToString(CultureInfo.InvariantCulture);
                 return null;
             default:
-                if (p.Name == "notify-keyspace-events" && value.AsSpan().IndexOfAnyExcept("Ag$lshzxeKEtmdn") >= 0)
+                if (p.Name == "notify-keyspace-events")
                 {
-                    return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+                    int flags = Notifications.NotifyFlags.Parse(value);
+                    if (flags < 0)
+                    {
+                        return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+                    }
+                    canonical = Notifications.NotifyFlags.ToText(flags); // ---- keyspace notifications: CONFIG GET's normalised form ----
                 }
                 if (p.Name == "client-output-buffer-limit" && !OutputBufferLimits.TryParse(value, OutputBufferLimits.Default, out _, out var obl))
                 {
@@ -358,4 +387,60 @@ internal sealed class EngineConfig
 
     /// <summary><c>set-max-listpack-value</c>: the longest member (bytes) a listpack-encoded set holds.</summary>
     public long SetMaxListpackValue { get; private set; }
+
+    // ---- keyspace notifications (issue 7) ----
+
+    /// <summary><c>notify-keyspace-events</c> as flags (<see cref="Notifications.NotifyFlags"/>).</summary>
+    public int NotifyKeyspaceEvents { get; private set; }
+
+    private int _notifyFlags;
+
+    /// <summary>Called (under the config lock) when <see cref="NotifyKeyspaceEvents"/> changes; set by the engine's notifier.</summary>
+    internal Action<int>? NotifyKeyspaceEventsChanged;
+
+    private void RefreshNotifications()
+    {
+        int flags = _notifyFlags;
+        if (flags != NotifyKeyspaceEvents)
+        {
+            NotifyKeyspaceEvents = flags;
+            NotifyKeyspaceEventsChanged?.Invoke(flags);
+        }
+    }
+}
+
+// ---- memory limits and eviction (issue 6) ----
+internal sealed partial class EngineConfig
+{
+    /// <summary><c>maxmemory</c> in bytes; 0 means no limit (the default).</summary>
+    public long MaxMemory { get; private set; }
+
+    /// <summary><c>maxmemory-policy</c>.</summary>
+    public MaxMemoryPolicy MaxMemoryPolicy { get; private set; }
+
+    /// <summary>Whether <see cref="MaxMemoryPolicy"/> is an LFU policy: entries then carry LFU data in their LRU field.</summary>
+    public bool LfuPolicy { get; private set; }
+
+    /// <summary><c>maxmemory-samples</c>: keys sampled per database for each eviction.</summary>
+    public int MaxMemorySamples { get; private set; }
+
+    /// <summary><c>maxmemory-eviction-tenacity</c> (0-100): how long one command may spend evicting.</summary>
+    public int EvictionTenacity { get; private set; }
+
+    /// <summary><c>lfu-log-factor</c>.</summary>
+    public int LfuLogFactor { get; private set; }
+
+    /// <summary><c>lfu-decay-time</c> in minutes.</summary>
+    public int LfuDecayTime { get; private set; }
+
+    private void RefreshEviction()
+    {
+        MaxMemory = long.Parse(_values["maxmemory"], CultureInfo.InvariantCulture);
+        MaxMemoryPolicy = MaxMemoryPolicies.Parse(_values["maxmemory-policy"]);
+        LfuPolicy = MaxMemoryPolicy is MaxMemoryPolicy.AllKeysLfu or MaxMemoryPolicy.VolatileLfu;
+        MaxMemorySamples = (int)Math.Min(int.MaxValue, long.Parse(_values["maxmemory-samples"], CultureInfo.InvariantCulture));
+        EvictionTenacity = int.Parse(_values["maxmemory-eviction-tenacity"], CultureInfo.InvariantCulture);
+        LfuLogFactor = (int)Math.Min(int.MaxValue, long.Parse(_values["lfu-log-factor"], CultureInfo.InvariantCulture));
+        LfuDecayTime = (int)Math.Min(int.MaxValue, long.Parse(_values["lfu-decay-time"], CultureInfo.InvariantCulture));
+    }
 }

@@ -364,4 +364,15 @@ internal interface ICollectionObject
 
     /// <summary>An estimate of the bytes the structure holds (INFO used_memory, MEMORY USAGE).</summary>
     long EstimatedBytes { get; }
+
+    // ---- memory accounting (issue 6) ----
+
+    /// <summary>The bytes this structure is currently charged for in <see cref="Owner"/>'s running total.</summary>
+    long AccountedBytes { get; set; }
+
+    /// <summary>The table whose running total holds <see cref="AccountedBytes"/> while the structure is stored there; null otherwise.</summary>
+    KeyTable? Owner { get; set; }
+
+    /// <summary>How many of <see cref="Owner"/>'s slots hold the structure (two for a moment while RENAME stores it under its new key).</summary>
+    int OwnerSlots { get; set; }
 }

@@ -6,7 +6,7 @@ namespace InProcValkey.Keyspace;
 /// One stripe of a database: a <see cref="KeyTable"/>, the lock that guards it, and a version that lets GET read without
 /// the lock (a seqlock). See docs/locking.md.
 /// </summary>
-internal sealed class KeyShard
+internal sealed partial class KeyShard
 {
     // Guards Table, VolatileCount, ExpireCursor and every entry in the table.
     private readonly Lock _lock = new();
@@ -37,6 +37,11 @@ internal sealed class KeyShard
 
     public void Enter()
     {
+        // Inside EXEC the transaction already holds this shard: re-entry is a no-op (no second version bump).
+        if (_txOwner != 0 && _txOwner == Environment.CurrentManagedThreadId)
+        {
+            return;
+        }
         // Not re-entrant: a second Enter would turn the version even while the lock is still held.
         System.Diagnostics.Debug.Assert(!_lock.IsHeldByCurrentThread, "A shard lock is never taken twice by one thread.");
         _lock.Enter();
@@ -47,6 +52,15 @@ internal sealed class KeyShard
 
     public void Exit()
     {
+        if (_txOwner != 0 && _txOwner == Environment.CurrentManagedThreadId)
+        {
+            return;
+        }
+        // ---- memory accounting (issue 6): structures changed in place under this lock ----
+        if (_touched is not null)
+        {
+            ChargeTouchedStructures();
+        }
         // Release: every change made under the lock is visible before the version turns even again.
         Volatile.Write(ref _version, _version + 1);
         _lock.Exit();
@@ -69,6 +83,29 @@ internal sealed class KeyShard
         // Every read of the table and entries above must complete before the version is read again.
         Volatile.ReadBarrier();
         return Volatile.Read(ref _version) == version;
+    }
+
+    // ---- transactions (issue 7) ----
+
+    // Managed thread id of the EXEC (or typed transaction) holding this shard for its whole run, 0 otherwise. Written only
+    // by that thread while it holds the lock; another thread reads a value that is not its own id and takes the lock.
+    private int _txOwner;
+
+    /// <summary>
+    /// Takes the lock for a whole transaction: until <see cref="ExitTransaction"/>, the same thread's
+    /// <see cref="Enter"/>/<see cref="Exit"/> (the queued commands' own locking) are no-ops. See docs/locking.md.
+    /// </summary>
+    public void EnterTransaction()
+    {
+        Enter();
+        _txOwner = Environment.CurrentManagedThreadId;
+    }
+
+    /// <summary>Releases a lock taken by <see cref="EnterTransaction"/>.</summary>
+    public void ExitTransaction()
+    {
+        _txOwner = 0;
+        Exit();
     }
 
     /// <summary>Releases the shard lock on dispose.</summary>

@@ -4,14 +4,20 @@ using System.Runtime.CompilerServices;
 namespace InProcValkey.Keyspace;
 
 /// <summary>
-/// An open-addressing hash table of entries (linear probing, backward-shift deletion, no tombstones).
+/// An open-addressing hash table of entries (Robin Hood linear probing, backward-shift deletion, no tombstones).
 /// Each slot holds the packed entry (<see cref="EntryLayout"/>) and, beside it in the same 16 bytes, 32 bits of the key's
-/// hash, so a probe touches one cache line of the table. The capacity is a power of two and the mask is derived from the
-/// array itself, so a reader that holds one <c>Slot[]</c> always indexes it consistently.
+/// hash, so a probe touches one cache line of the table. An entry's home slot is <c>hash × capacity / 2³²</c> (the high
+/// half of a 64-bit product), which allows any capacity: the table grows in steps of ×1.5 and ×1.33 (capacities
+/// 2ᵏ and 1.5 × 2ᵏ) up to a load of 7/8, where a power-of-two table at 75 % would spend on average half again as many slots.
+/// Robin Hood keeps every run of occupied slots ordered by home slot, so a lookup stops as soon as it meets an entry
+/// closer to its home than the probe is to the key's home (a miss costs about as much as a hit even at high load).
+/// The array is the only state a reader needs (its length is the capacity), so a reader that holds one <c>Slot[]</c>
+/// always indexes it consistently.
 /// Writers hold the <see cref="KeyShard"/> lock; <see cref="FindOptimistic"/> may run without it under the shard's
-/// version check (see docs/locking.md).
+/// version check (see docs/locking.md). An <see cref="Add"/> or a <see cref="RemoveAt"/> may move other entries (and
+/// their structures) to other slots: slot indexes are valid only until the table next changes.
 /// </summary>
-internal sealed class KeyTable
+internal sealed partial class KeyTable
 {
     private const int MinCapacity = 8;
 
@@ -46,6 +52,18 @@ internal sealed class KeyTable
 
     public bool IsOccupied(int index) => _slots[index].Entry is not null;
 
+    /// <summary>The home slot of <paramref name="hash"/> in a table of <paramref name="capacity"/> slots (Lemire's range reduction).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Home(uint hash, int capacity) => (int)(((ulong)hash * (uint)capacity) >> 32);
+
+    /// <summary>How far the entry with <paramref name="hash"/> sits at slot <paramref name="index"/> from its home slot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Distance(uint hash, int index, int capacity)
+    {
+        int d = index - Home(hash, capacity);
+        return d < 0 ? d + capacity : d;
+    }
+
     /// <summary>The collection structure held beside the entry at <paramref name="index"/>, or null (lock held).</summary>
     public object? ObjectAt(int index) => _objects is { } o ? o[index] : null;
 
@@ -68,9 +86,9 @@ internal sealed class KeyTable
     public int Find(uint hash, ReadOnlySpan<byte> key)
     {
         var slots = _slots;
-        int mask = slots.Length - 1;
-        int i = (int)hash & mask;
-        while (true)
+        int capacity = slots.Length;
+        int i = Home(hash, capacity);
+        for (int distance = 0; ; distance++)
         {
             ref var slot = ref slots[i];
             var e = slot.Entry;
@@ -78,25 +96,38 @@ internal sealed class KeyTable
             {
                 return -1;
             }
-            if (slot.Hash == hash && EntryLayout.Key(e).SequenceEqual(key))
+            uint h = slot.Hash;
+            if (h == hash)
             {
-                return i;
+                if (EntryLayout.Key(e).SequenceEqual(key))
+                {
+                    return i;
+                }
             }
-            i = (i + 1) & mask;
+            else if (Distance(h, i, capacity) < distance)
+            {
+                // Robin Hood: the key would have displaced this entry, so it is not in the table.
+                return -1;
+            }
+            if (++i == capacity)
+            {
+                i = 0;
+            }
         }
     }
 
     /// <summary>
-    /// <see cref="Find"/> for a reader that does not hold the lock: reads the slot array once, never runs past its length, and
-    /// may return a wrong answer while a writer works, which the caller detects with the shard's version and discards.
+    /// <see cref="Find"/> for a reader that does not hold the lock: reads the slot array once, never runs past its length
+    /// nor probes more than its length, and may return a wrong answer while a writer works, which the caller detects with
+    /// the shard's version and discards.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte[]? FindOptimistic(uint hash, ReadOnlySpan<byte> key)
     {
         var slots = Volatile.Read(ref _slots);
-        int mask = slots.Length - 1;
-        int i = (int)hash & mask;
-        for (int n = 0; n < slots.Length; n++)
+        int capacity = slots.Length;
+        int i = Home(hash, capacity);
+        for (int distance = 0; distance < capacity; distance++)
         {
             ref var slot = ref slots[i];
             var e = slot.Entry;
@@ -104,79 +135,123 @@ internal sealed class KeyTable
             {
                 return null;
             }
-            if (slot.Hash == hash && EntryLayout.TryKey(e, out var k) && k.SequenceEqual(key))
+            uint h = slot.Hash;
+            if (h == hash)
             {
-                return e;
+                if (EntryLayout.TryKey(e, out var k) && k.SequenceEqual(key))
+                {
+                    return e;
+                }
             }
-            i = (i + 1) & mask;
+            else if (Distance(h, i, capacity) < distance)
+            {
+                return null;
+            }
+            if (++i == capacity)
+            {
+                i = 0;
+            }
         }
         return null;
     }
 
-    /// <summary>Adds an entry whose key is not present; returns its slot.</summary>
+    /// <summary>Adds an entry whose key is not present; returns its slot. Other entries may move (Robin Hood).</summary>
     public int Add(uint hash, byte[] entry)
     {
-        if ((_count + 1) * 4 > _slots.Length * 3)
+        if ((_count + 1) * 8L > _slots.Length * 7L)
         {
-            Resize(_slots.Length * 2);
+            Resize(Grown(_slots.Length));
         }
-        int i = Place(_slots, hash, entry);
+        int i = Place(_slots, _objects, hash, entry, null);
         _count++;
         return i;
     }
 
-    private static int Place(Slot[] slots, uint hash, byte[] entry)
+    // The capacity after a grow: 2ᵏ → 1.5 × 2ᵏ → 2ᵏ⁺¹ (steps of ×1.5 and ×1.33).
+    private static int Grown(int capacity) =>
+        (capacity & (capacity - 1)) == 0 ? capacity + capacity / 2 : capacity / 3 * 4;
+
+    /// <summary>
+    /// Robin Hood insertion: walks from the home slot and, wherever the entry being placed is farther from its home than
+    /// the resident is from its own, swaps them and carries the resident on (with its structure). Returns where
+    /// <paramref name="entry"/> landed.
+    /// </summary>
+    private static int Place(Slot[] slots, object?[]? objects, uint hash, byte[] entry, object? structure)
     {
-        int mask = slots.Length - 1;
-        int i = (int)hash & mask;
-        while (slots[i].Entry is not null)
+        int capacity = slots.Length;
+        int i = Home(hash, capacity);
+        int placedAt = -1;
+        for (int distance = 0; ; distance++)
         {
-            i = (i + 1) & mask;
+            ref var slot = ref slots[i];
+            if (slot.Entry is null)
+            {
+                slot.Hash = hash;
+                slot.Entry = entry;
+                if (objects is not null)
+                {
+                    objects[i] = structure;
+                }
+                return placedAt < 0 ? i : placedAt;
+            }
+            int resident = Distance(slot.Hash, i, capacity);
+            if (resident < distance)
+            {
+                (slot.Hash, hash) = (hash, slot.Hash);
+                (slot.Entry, entry) = (entry, slot.Entry);
+                if (objects is not null)
+                {
+                    (objects[i], structure) = (structure, objects[i]);
+                }
+                if (placedAt < 0)
+                {
+                    placedAt = i;
+                }
+                distance = resident;
+            }
+            if (++i == capacity)
+            {
+                i = 0;
+            }
         }
-        slots[i].Hash = hash;
-        slots[i].Entry = entry;
-        return i;
     }
 
     public void Replace(int index, byte[] entry) => _slots[index].Entry = entry;
 
-    /// <summary>Removes the entry at <paramref name="index"/> and closes the gap (backward shift).</summary>
+    /// <summary>
+    /// Removes the entry at <paramref name="index"/> and closes the gap (backward shift): the following entries that are
+    /// not at their home slot move back by one, up to the first empty slot or entry at home. Other entries may move.
+    /// </summary>
     public void RemoveAt(int index)
     {
         var slots = _slots;
-        int mask = slots.Length - 1;
+        var objects = _objects;
+        int capacity = slots.Length;
         int hole = index;
-        int j = index;
         while (true)
         {
-            j = (j + 1) & mask;
-            var e = slots[j].Entry;
-            if (e is null)
+            int j = hole + 1 == capacity ? 0 : hole + 1;
+            ref var next = ref slots[j];
+            if (next.Entry is null || Distance(next.Hash, j, capacity) == 0)
             {
                 break;
             }
-            int home = (int)slots[j].Hash & mask;
-            // Move e into the hole when its home is not cyclically within (hole, j].
-            bool movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
-            if (movable)
+            slots[hole] = next;
+            if (objects is not null)
             {
-                slots[hole] = slots[j];
-                if (_objects is { } objs)
-                {
-                    objs[hole] = objs[j];
-                }
-                hole = j;
+                objects[hole] = objects[j];
             }
+            hole = j;
         }
         slots[hole] = default;
-        if (_objects is { } o)
+        if (objects is not null)
         {
-            o[hole] = null;
+            objects[hole] = null;
         }
         _count--;
         if (slots.Length > MinCapacity && _count * 8 < slots.Length)
         {
-            Resize(slots.Length / 2);
+            Resize(Math.Max(MinCapacity, slots.Length / 2));
         }
     }
 
@@ -198,11 +273,7 @@ internal sealed class KeyTable
         {
             if (old[i].Entry is { } e)
             {
-                int at = Place(slots, old[i].Hash, e);
-                if (objects is not null)
-                {
-                    objects[at] = oldObjects![i];
-                }
+                Place(slots, objects, old[i].Hash, e, oldObjects?[i]);
             }
         }
         _objects = objects;
@@ -210,31 +281,50 @@ internal sealed class KeyTable
     }
 
     /// <summary>
-    /// Visits every entry whose home bucket is <c>cursor &amp; mask</c>, then returns the next cursor in
-    /// reverse-binary order (Valkey's <c>dictScan</c>): an entry present for a whole iteration is visited at least
-    /// once however the table grows or shrinks in between. Returns 0 when the iteration is complete.
-    /// Linear probing keeps every entry in the unbroken run of occupied slots that starts at its home bucket (backward-shift
-    /// deletion preserves this), so walking that run finds all entries of the bucket. The visitor must not change the
-    /// table; collect what to remove and remove it after the call. Cursors fit in 32 bits (the table's mask).
+    /// Visits every entry whose hash is at least <paramref name="cursor"/> and whose home slot is the home slot of
+    /// <paramref name="cursor"/> (read as a 32-bit hash), then returns the first hash of the next home slot, or 0 when the
+    /// table is done. Since home slots are increasing ranges of the hash space, the cursor is a position in the hash space
+    /// that does not depend on the capacity: after a call, every entry with a hash below the returned cursor has been
+    /// visited, so an entry present for a whole iteration is visited exactly once however the table grows or shrinks in
+    /// between (Valkey's <c>dictScan</c> guarantees at least once). Robin Hood keeps a run of occupied slots ordered by
+    /// home slot, so the walk stops at the first entry whose home is later. The visitor must not change the table;
+    /// collect what to remove and remove it after the call. Cursors fit in 32 bits.
     /// </summary>
     public ulong ScanBucket<TState>(ulong cursor, ref TState state, ScanVisitor<TState> visit)
     {
         var slots = _slots;
-        int mask = slots.Length - 1;
-        int home = (int)(cursor & (ulong)(uint)mask);
+        int capacity = slots.Length;
+        uint from = (uint)cursor;
+        int home = Home(from, capacity);
         int i = home;
-        while (slots[i].Entry is { } e)
+        for (int offset = 0; offset < capacity; offset++)
         {
-            if (((int)slots[i].Hash & mask) == home)
+            var e = slots[i].Entry;
+            if (e is null)
+            {
+                break;
+            }
+            uint h = slots[i].Hash;
+            int distance = Distance(h, i, capacity);
+            if (distance < offset)
+            {
+                break;
+            }
+            if (distance == offset && h >= from)
             {
                 visit(ref state, e);
             }
-            i = (i + 1) & mask;
+            if (++i == capacity)
+            {
+                i = 0;
+            }
         }
-        ulong v = cursor | ~(ulong)(uint)mask;
-        v = ReverseBits(v);
-        v++;
-        return ReverseBits(v);
+        if (home + 1 == capacity)
+        {
+            return 0;
+        }
+        // The least hash whose home is home + 1: ceil((home + 1) × 2³² / capacity).
+        return (((ulong)(home + 1) << 32) + (ulong)(capacity - 1)) / (ulong)capacity;
     }
 
     /// <summary>Reverses the 64 bits of <paramref name="v"/> (swap halves, quarters, … bytes, nibbles, pairs, bits).</summary>

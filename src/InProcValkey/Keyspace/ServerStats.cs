@@ -77,7 +77,7 @@ internal sealed partial class ServerStats
             micros = ToMicros(preciseTicks);
         }
         long threshold = ctx.Engine.Config.SlowlogLogSlowerThan;
-        if (threshold >= 0 && micros >= threshold)
+        if (threshold >= 0 && micros >= threshold && (def.Flags & CommandFlags.SkipSlowlog) == 0)
         {
             AddSlowlog(ctx, micros);
         }
@@ -126,7 +126,8 @@ internal sealed partial class ServerStats
         long now = ctx.Engine.Time.GetUtcNow().ToUnixTimeSeconds();
         lock (_slowlogLock)
         {
-            _slowlog.AddFirst(new SlowlogEntry(_nextSlowlogId++, now, micros, args, "", ""));
+            // The client's peer id and name (empty for in-process callers, which have no connection).
+            _slowlog.AddFirst(new SlowlogEntry(_nextSlowlogId++, now, micros, args, ctx.Client?.Address ?? "", ctx.Client?.Name ?? ""));
             while (_slowlog.Count > ctx.Engine.Config.SlowlogMaxLen)
             {
                 _slowlog.RemoveLast();

@@ -33,6 +33,7 @@ internal static class DatabaseOps
     public static void Flush(Database db)
     {
         using var locks = ShardLocks.ForDatabases(db);
+        db.SignalFlushed(null);
         db.ClearLocked();
     }
 
@@ -42,6 +43,7 @@ internal static class DatabaseOps
         using var locks = ShardLocks.ForDatabases(engine.Databases);
         foreach (var db in engine.Databases)
         {
+            db.SignalFlushed(null);
             db.ClearLocked();
         }
     }
@@ -62,6 +64,8 @@ internal static class DatabaseOps
             return null;
         }
         using var locks = ShardLocks.ForDatabases(a, b);
+        a.SignalFlushed(b);
+        b.SignalFlushed(a);
         Database.SwapContentsLocked(a, b);
         // Clients blocked on keys of either database may be served by what is there now (Valkey's scanDatabaseForReadyKeys).
         a.Engine.Blocking.SignalDatabase(a);

@@ -56,6 +56,7 @@ internal static class DistributedCacheOps
                 index = -1;
             }
             HashValue.Set(db, shard, h, index, e, key, pairs);
+            db.SignalModifiedKey(key);
             int at = shard.Table.Find(h.Hash, key);
             var stored = shard.Table.EntryAt(at);
             var reshaped = EntryLayout.WithExpiry(stored, whenMs);
@@ -91,12 +92,13 @@ internal static class DistributedCacheOps
                 return ErrorMessages.WrongType;
             }
             var hash = HashValue.Open(shard, index, e);
+            var fields = new EntryRead(hash);
             if (getData)
             {
-                if (HashValue.TryGet(hash, "data"u8, out var value))
+                if (fields.HasData)
                 {
                     Span<byte> scratch = stackalloc byte[20];
-                    reader.Read(value.AsText(scratch));
+                    reader.Read(fields.Data.AsText(scratch));
                     found = true;
                 }
             }
@@ -104,10 +106,10 @@ internal static class DistributedCacheOps
             {
                 found = true;
             }
-            long sld = ReadTicks(hash, "sldexp"u8);
+            long sld = fields.Sliding;
             if (sld != NotPresent)
             {
-                long abs = ReadTicks(hash, "absexp"u8);
+                long abs = fields.Absolute;
                 long now = clock.NowMs;
                 long when = SaturatingAdd(now, sld / TicksPerMs);
                 if (abs != NotPresent)
@@ -125,6 +127,7 @@ internal static class DistributedCacheOps
                     {
                         db.ReshapeLocked(shard, index, reshaped);
                     }
+                    db.SignalModifiedKey(key);
                 }
             }
             if (found && getData)
@@ -144,18 +147,128 @@ internal static class DistributedCacheOps
 
     private static long SaturatingAdd(long a, long b) => b > long.MaxValue - a ? long.MaxValue : a + b;
 
-    // absexp / sldexp as a long; NotPresent when missing or not a number (RedisCache maps a missing field to "none").
-    private static long ReadTicks(in HashRef hash, ReadOnlySpan<byte> field)
+    // absexp / sldexp as a long; NotPresent when not a number (RedisCache maps a missing field to "none").
+    private static long Ticks(in ListpackEntry v)
     {
-        if (!HashValue.TryGet(hash, field, out var v))
-        {
-            return NotPresent;
-        }
         if (v.IsInteger)
         {
             return v.Integer;
         }
+        var text = v.Bytes;
+        // Fast path for what RedisCache writes (a canonical long of at most 18 digits); anything else goes to the parser.
+        if (text.Length is > 0 and <= 18)
+        {
+            bool negative = text[0] == '-';
+            int start = negative ? 1 : 0;
+            long n = 0;
+            int i = start;
+            for (; i < text.Length; i++)
+            {
+                uint d = (uint)(text[i] - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+                n = n * 10 + d;
+            }
+            if (i == text.Length && i > start)
+            {
+                return negative ? -n : n;
+            }
+        }
         return Utf8Parser.TryParse(v.Bytes, out long ticks, out int consumed) && consumed == v.Bytes.Length ? ticks : NotPresent;
+    }
+
+    /// <summary>
+    /// The three fields of an entry read in one pass over the hash (an entry has exactly 3 pairs), instead of three hashed
+    /// lookups; a hash with many other fields is read with lookups.
+    /// </summary>
+    private readonly ref struct EntryRead
+    {
+        private const int ScanUpTo = 8;
+
+        public readonly ListpackEntry Data;
+        public readonly bool HasData;
+        public readonly long Absolute;
+        public readonly long Sliding;
+
+        public EntryRead(in HashRef hash)
+        {
+            Absolute = NotPresent;
+            Sliding = NotPresent;
+            if (HashValue.Length(hash) > ScanUpTo)
+            {
+                HasData = HashValue.TryGet(hash, "data"u8, out Data);
+                if (HashValue.TryGet(hash, "absexp"u8, out var abs))
+                {
+                    Absolute = Ticks(abs);
+                }
+                if (HashValue.TryGet(hash, "sldexp"u8, out var sld))
+                {
+                    Sliding = Ticks(sld);
+                }
+                return;
+            }
+            if (hash.Table is { } table)
+            {
+                // A hashtable pair is [LEB128 field length][field][value]; the entry's field names are one length byte long.
+                for (int i = 0; i < table.Capacity; i++)
+                {
+                    if (table.PairAt(i) is not { } pair)
+                    {
+                        continue;
+                    }
+                    int length = pair[0];
+                    if (length == 4 && pair.AsSpan(1, 4).SequenceEqual("data"u8))
+                    {
+                        Data = new ListpackEntry(pair.AsSpan(5));
+                        HasData = true;
+                    }
+                    else if (length == 6)
+                    {
+                        var name = pair.AsSpan(1, 6);
+                        if (name.SequenceEqual("absexp"u8))
+                        {
+                            Absolute = Ticks(new ListpackEntry(pair.AsSpan(7)));
+                        }
+                        else if (name.SequenceEqual("sldexp"u8))
+                        {
+                            Sliding = Ticks(new ListpackEntry(pair.AsSpan(7)));
+                        }
+                    }
+                }
+                return;
+            }
+            var pairs = HashValue.Pairs(hash);
+            while (pairs.MoveNext())
+            {
+                var field = pairs.Field;
+                if (field.IsInteger)
+                {
+                    continue;
+                }
+                var name = field.Bytes;
+                if (name.Length == 4)
+                {
+                    if (name.SequenceEqual("data"u8))
+                    {
+                        Data = pairs.Value;
+                        HasData = true;
+                    }
+                }
+                else if (name.Length == 6)
+                {
+                    if (name.SequenceEqual("absexp"u8))
+                    {
+                        Absolute = Ticks(pairs.Value);
+                    }
+                    else if (name.SequenceEqual("sldexp"u8))
+                    {
+                        Sliding = Ticks(pairs.Value);
+                    }
+                }
+            }
+        }
     }
 
     // A hash of exactly the three entry fields: Set overwrites its values (in place when their sizes match) instead of
@@ -167,10 +280,22 @@ internal static class DistributedCacheOps
             return false;
         }
         var hash = HashValue.Open(shard, index, e);
-        return HashValue.Length(hash) == 3
-            && HashValue.Exists(hash, "absexp"u8)
-            && HashValue.Exists(hash, "sldexp"u8)
-            && HashValue.Exists(hash, "data"u8);
+        if (HashValue.Length(hash) != 3)
+        {
+            return false;
+        }
+        // One pass over the three pairs (fields are distinct, so three matches mean all three names are there).
+        int matched = 0;
+        var pairs = HashValue.Pairs(hash);
+        while (pairs.MoveNext())
+        {
+            var field = pairs.Field;
+            if (!field.IsInteger && (field.Bytes.SequenceEqual("absexp"u8) || field.Bytes.SequenceEqual("sldexp"u8) || field.Bytes.SequenceEqual("data"u8)))
+            {
+                matched++;
+            }
+        }
+        return matched == 3;
     }
 
     /// <summary>The three fields of an entry, in <c>RedisCache</c>'s order.</summary>

@@ -1,5 +1,6 @@
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -113,9 +114,12 @@ internal static class ExpireOps
             {
                 // Deleted as by DEL: not counted as an expired key.
                 db.RemoveLocked(shard, index);
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
                 return true;
             }
             db.ReshapeLocked(shard, index, EntryLayout.WithExpiry(e, whenMs));
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Expire, key);
             return true;
         }
     }
@@ -165,6 +169,8 @@ internal static class ExpireOps
                 return false;
             }
             db.ReshapeLocked(shard, index, EntryLayout.WithExpiry(e, -1));
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Persist, key);
             return true;
         }
     }

@@ -3,6 +3,7 @@ using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.Hashes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -46,6 +47,8 @@ internal static partial class HashOps
             Span<byte> text = stackalloc byte[20];
             Utf8Formatter.TryFormat(result, text, out int n);
             HashValue.Set(db, shard, h, index, e, key, new OnePair(field, text[..n]));
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.Hash, Ev.Hincrby, key);
             return null;
         }
     }
@@ -95,6 +98,8 @@ internal static partial class HashOps
             }
             var text = sum.ToHumanText();
             HashValue.Set(db, shard, h, index, e, key, new OnePair(field, text));
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.Hash, Ev.Hincrbyfloat, key);
             result = text;
             return null;
         }

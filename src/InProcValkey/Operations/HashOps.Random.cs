@@ -15,7 +15,7 @@ internal static partial class HashOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null)
             {
                 return error;
@@ -43,7 +43,7 @@ internal static partial class HashOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null || count == 0)
             {
                 return error;

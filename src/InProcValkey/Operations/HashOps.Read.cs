@@ -24,7 +24,7 @@ internal static partial class HashOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null)
             {
                 return error;
@@ -48,7 +48,7 @@ internal static partial class HashOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (error is not null)
             {
                 return error;
@@ -84,7 +84,7 @@ internal static partial class HashOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null)
             {
                 return error;
@@ -113,7 +113,7 @@ internal static partial class HashOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null)
             {
                 length = HashValue.Length(HashValue.Open(shard, index, e));
@@ -130,7 +130,7 @@ internal static partial class HashOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null)
             {
                 exists = HashValue.Exists(HashValue.Open(shard, index, e), field);
@@ -147,7 +147,7 @@ internal static partial class HashOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindHashLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null)
             {
                 length = HashValue.ValueLength(HashValue.Open(shard, index, e), field);

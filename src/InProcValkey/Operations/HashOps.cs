@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes.Hashes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -13,9 +14,13 @@ namespace InProcValkey.Operations;
 internal static partial class HashOps
 {
     /// <summary>Finds the key (lock held): null when missing; WRONGTYPE in <paramref name="error"/> when not a hash.</summary>
-    private static byte[]? FindHashLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error)
+    private static byte[]? FindHashLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error, bool read = false)
     {
         var e = db.FindLocked(shard, h, key, ref clock, out index);
+        if (read && e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
+        }
         if (e is not null && !HashValue.IsHash(e))
         {
             error = ErrorMessages.WrongType;
@@ -40,6 +45,8 @@ internal static partial class HashOps
                 return error;
             }
             added = HashValue.Set(db, shard, h, index, e, key, pairs);
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.Hash, Ev.Hset, key);
             return null;
         }
     }
@@ -62,6 +69,8 @@ internal static partial class HashOps
                 return null;
             }
             HashValue.Set(db, shard, h, index, e, key, new OnePair(field, value));
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.Hash, Ev.Hset, key);
             set = true;
             return null;
         }
@@ -81,7 +90,16 @@ internal static partial class HashOps
             {
                 return error;
             }
-            removed = HashValue.Delete(db, shard, h, index, e, fields, out _);
+            removed = HashValue.Delete(db, shard, h, index, e, fields, out bool keyRemoved);
+            if (removed > 0)
+            {
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.Hash, Ev.Hdel, key);
+            }
+            if (keyRemoved)
+            {
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+            }
             return null;
         }
     }

@@ -25,8 +25,8 @@ internal static partial class KeyOps
     /// OBJECT ENCODING / REFCOUNT / IDLETIME / FREQ of a key. Looks up without touching the LRU (Valkey's
     /// <c>LOOKUP_NOTOUCH</c>) but reclaims an expired key. <paramref name="found"/> is false for a missing key (OBJECT replies
     /// nil, checked before FREQ's error). <paramref name="encoding"/> is set for ENCODING, <paramref name="number"/> for the
-    /// others (IDLETIME in seconds). FREQ always fails with the LFU-not-selected error: the engine runs as Valkey's default
-    /// <c>maxmemory-policy noeviction</c>, which tracks idle time, not access frequency.
+    /// others (IDLETIME in seconds). As in Valkey, the entry's 24-bit field holds either an LRU stamp or LFU data depending on
+    /// <c>maxmemory-policy</c>: FREQ (the decayed logarithmic counter) fails unless an LFU policy is selected, IDLETIME fails under one.
     /// </summary>
     public static string? Object(Database db, ReadOnlySpan<byte> key, ObjectField field, ref Clock clock, out bool found, out string? encoding, out long number)
     {
@@ -53,10 +53,20 @@ internal static partial class KeyOps
                     number = RefCount(e);
                     return null;
                 case ObjectField.IdleTime:
+                    if (db.Engine.Config.LfuPolicy)
+                    {
+                        // Under an LFU policy the field holds LFU data, not an access time.
+                        return ErrorMessages.LruNotSelected;
+                    }
                     number = db.Engine.IdleTimeMs(EntryLayout.Lru(e)) / 1000;
                     return null;
                 default:
-                    return ErrorMessages.LfuNotSelected;
+                    if (!db.Engine.Config.LfuPolicy)
+                    {
+                        return ErrorMessages.LfuNotSelected;
+                    }
+                    number = db.Engine.LfuDecrAndReturn(EntryLayout.Lru(e));
+                    return null;
             }
         }
     }

@@ -1,5 +1,6 @@
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -37,8 +38,15 @@ internal static partial class KeyOps
             return null;
         }
         db.StoreLocked(sd, hd, di, Relocated(db.Engine, e, newKey), structure);
+        db.SignalModifiedKey(newKey);
+        if (old is not null)
+        {
+            db.Notify(KeyspaceEventClasses.New, Ev.New, newKey); // Valkey deletes the old destination, then dbAdd fires "new"
+        }
         // Storing may have resized the table both keys share: find the source again.
         db.RemoveLocked(ss, ss.Table.Find(hs.Hash, key));
+        db.Notify(KeyspaceEventClasses.Generic, Ev.RenameFrom, key);
+        db.Notify(KeyspaceEventClasses.Generic, Ev.RenameTo, newKey);
         renamed = true;
         return null;
     }
@@ -76,6 +84,12 @@ internal static partial class KeyOps
         var copy = Relocated(destination.Engine, e, newKey);
         EntryLayout.MarkUnshared(copy); // dupStringObject: the copy is its own object, never a shared integer
         destination.StoreLocked(sd, hd, di, copy, structure?.DeepCopy());
+        destination.SignalModifiedKey(newKey);
+        if (old is not null)
+        {
+            destination.Notify(KeyspaceEventClasses.New, Ev.New, newKey); // REPLACE deletes the old destination, then dbAdd fires "new"
+        }
+        destination.Notify(KeyspaceEventClasses.Generic, Ev.CopyTo, newKey);
         copied = true;
         return null;
     }
@@ -107,7 +121,10 @@ internal static partial class KeyOps
         }
         var moving = Relocated(destination.Engine, e, key);
         destination.StoreLocked(sd, h, di, moving, Database.StructureLocked(ss, si));
+        destination.SignalModifiedKey(key);
         source.RemoveLocked(ss, si);
+        source.Notify(KeyspaceEventClasses.Generic, Ev.MoveFrom, key);
+        destination.Notify(KeyspaceEventClasses.Generic, Ev.MoveTo, key);
         moved = true;
         return null;
     }

@@ -1,4 +1,5 @@
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -54,9 +55,9 @@ internal static partial class KeyOps
 
     /// <summary>
     /// SCAN (Valkey's <c>scanGenericCommand</c> over the keyspace). The cursor is
-    /// <c>bucketCursor × 64 + shard</c>: shards are walked in order, and inside a shard the home buckets in
-    /// <see cref="KeyTable.ScanBucket"/>'s reverse-binary order, so every key present for a whole iteration is returned at least
-    /// once however the tables grow or shrink between calls (a key may be returned more than once). One call visits buckets
+    /// <c>hashCursor × 64 + shard</c>: shards are walked in order, and inside a shard the hash space in increasing order
+    /// (<see cref="KeyTable.ScanBucket"/>), so every key present for a whole iteration is returned exactly once however the
+    /// tables grow or shrink between calls (Valkey promises at least once). One call visits buckets
     /// until it has seen <see cref="ScanOptions.Count"/> entries or visited 10 × COUNT + 1 non-empty-shard buckets, holding one
     /// shard lock at a time. Entries not matching MATCH are skipped; matching expired keys are reclaimed and skipped; then
     /// TYPE filters. Returns the next cursor (0 when the iteration is complete).
@@ -153,6 +154,7 @@ internal static partial class KeyOps
             {
                 db.RemoveLocked(shard, idx);
                 db.Engine.Stats.OnExpired();
+                db.Notify(KeyspaceEventClasses.Expired, Ev.Expired, key);
             }
         }
         expired.Clear();
@@ -193,6 +195,7 @@ internal static partial class KeyOps
             {
                 db.RemoveLocked(shard, slot);
                 engine.Stats.OnExpired();
+                db.Notify(KeyspaceEventClasses.Expired, Ev.Expired, EntryLayout.Key(e));
                 continue;
             }
             return EntryLayout.Key(e).ToArray();

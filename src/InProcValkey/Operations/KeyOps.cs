@@ -1,4 +1,5 @@
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -26,6 +27,7 @@ internal static partial class KeyOps
             if (db.FindLocked(shard, hashes[i], keys[i], ref clock, out int index, touch: false) is not null)
             {
                 db.RemoveLocked(shard, index);
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, keys[i]);
                 removed++;
             }
         }
@@ -44,6 +46,7 @@ internal static partial class KeyOps
                 return false;
             }
             db.RemoveLocked(shard, index);
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
             return true;
         }
     }

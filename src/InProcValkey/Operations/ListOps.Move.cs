@@ -1,5 +1,6 @@
 using InProcValkey.DataTypes.Lists;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -58,7 +59,10 @@ internal static partial class ListOps
         {
             src.PrepareGrow(addBytes, 1);
             src.Push(moved, toHead);
+            db.Notify(KeyspaceEventClasses.List, toHead ? Ev.Lpush : Ev.Rpush, destination);
             src.FinishRemoval();
+            db.SignalModifiedKey(source);
+            db.Notify(KeyspaceEventClasses.List, fromHead ? Ev.Lpop : Ev.Rpop, source);
             return null;
         }
         ListValue dst;
@@ -73,10 +77,18 @@ internal static partial class ListOps
         }
         dst.PrepareGrow(addBytes, 1);
         dst.Push(moved, toHead);
+        db.Notify(KeyspaceEventClasses.List, toHead ? Ev.Lpush : Ev.Rpush, destination);
         SignalReady(db, destination);
+        db.SignalModifiedKey(destination);
         // Creating the destination may have grown the table both keys share.
         si = ss.Table.Find(hs.Hash, source);
-        new ListValue(db, ss, hs, si, ss.Table.EntryAt(si)).FinishRemoval();
+        bool deleted = new ListValue(db, ss, hs, si, ss.Table.EntryAt(si)).FinishRemoval();
+        db.SignalModifiedKey(source);
+        db.Notify(KeyspaceEventClasses.List, fromHead ? Ev.Lpop : Ev.Rpop, source);
+        if (deleted)
+        {
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Del, source);
+        }
         return null;
     }
 
@@ -118,7 +130,8 @@ internal static partial class ListOps
             found = true;
             reader.BeginKey(key);
             var list = new ListValue(db, shard, hashes[i], slot, e);
-            PopLocked(ref list, head, count, ref reader);
+            PopLocked(db, key, ref list, head, count, ref reader);
+            db.SignalModifiedKey(key);
             return null;
         }
         return null;

@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.Lists;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -28,7 +29,7 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error, read: true);
             if (error is not null)
             {
                 return error;
@@ -80,7 +81,13 @@ internal static partial class ListOps
             }
             list.DeleteRange(0, ltrim);
             list.DeleteRange(len - ltrim - rtrim, rtrim);
-            list.FinishRemoval();
+            bool deleted = list.FinishRemoval();
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.List, Ev.Ltrim, key);
+            if (deleted)
+            {
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+            }
             return null;
         }
     }
@@ -103,7 +110,13 @@ internal static partial class ListOps
             removed = list.RemoveMatches(value, count);
             if (removed > 0)
             {
-                list.FinishRemoval();
+                bool deleted = list.FinishRemoval();
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.List, Ev.Lrem, key);
+                if (deleted)
+                {
+                    db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+                }
             }
             return null;
         }
@@ -117,7 +130,7 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error, read: true);
             if (e is null)
             {
                 return error;

@@ -2,6 +2,7 @@ using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.Lists;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -20,9 +21,13 @@ internal interface IListReader : IListVisitor
 internal static partial class ListOps
 {
     // lookupKey + checkType(OBJ_LIST): the entry, or null when missing (error null) or of another type (WRONGTYPE).
-    private static byte[]? FindListLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error)
+    private static byte[]? FindListLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error, bool read = false)
     {
         var e = db.FindLocked(shard, h, key, ref clock, out index);
+        if (read && e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
+        }
         if (e is not null && !ListValue.IsList(e))
         {
             error = ErrorMessages.WrongType;
@@ -84,8 +89,10 @@ internal static partial class ListOps
             {
                 list.Push(v.Span, head);
             }
+            db.Notify(KeyspaceEventClasses.List, head ? Ev.Lpush : Ev.Rpush, key);
             length = list.Length;
             SignalReady(db, key);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
@@ -104,21 +111,23 @@ internal static partial class ListOps
             }
             list.PrepareGrow(value.Length, 1);
             list.Push(value, head);
+            db.Notify(KeyspaceEventClasses.List, head ? Ev.Lpush : Ev.Rpush, key);
             length = list.Length;
             SignalReady(db, key);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
 
     /// <summary>LLEN: the length, 0 when missing. Error: WRONGTYPE.</summary>
-    public static string? Length(Database db, ReadOnlySpan<byte> key, ref Clock clock, out long length)
+    public static string? Length(Database db, ReadOnlySpan<byte> key, ref Clock clock, out long length, bool read = true)
     {
         length = 0;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int index, out var error, read);
             if (e is not null)
             {
                 length = new ListValue(db, shard, h, index, e).Length;
@@ -137,7 +146,7 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error, read: true);
             if (e is null)
             {
                 return error;
@@ -188,7 +197,9 @@ internal static partial class ListOps
                 return ErrorMessages.IndexOutOfRange;
             }
             list.Set(index, value);
+            db.SignalModifiedKey(key);
             list.TryShrink();
+            db.Notify(KeyspaceEventClasses.List, Ev.Lset, key);
             return null;
         }
     }
@@ -219,6 +230,8 @@ internal static partial class ListOps
                 return null;
             }
             list.Insert(finder.Found, after, value);
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.List, Ev.Linsert, key);
             length = list.Length;
             return null;
         }
@@ -268,14 +281,15 @@ internal static partial class ListOps
                 return null;
             }
             var list = new ListValue(db, shard, h, slot, e);
-            PopLocked(ref list, head, count < 0 ? 1 : count, ref reader);
+            PopLocked(db, key, ref list, head, count < 0 ? 1 : count, ref reader);
+            db.SignalModifiedKey(key);
             return null;
         }
     }
 
     // Hands up to count elements from one end to the reader (in pop order), deletes them, deletes the key when empty
     // or lets it shrink back to a listpack (listPopRangeAndReplyWithKey + listElementsRemoved).
-    private static void PopLocked<TReader>(ref ListValue list, bool head, long count, ref TReader reader)
+    private static void PopLocked<TReader>(Database db, ReadOnlySpan<byte> key, ref ListValue list, bool head, long count, ref TReader reader)
         where TReader : struct, IListReader
     {
         long len = list.Length;
@@ -285,7 +299,12 @@ internal static partial class ListOps
         list.ForEach(head ? 0 : len - 1, reverse: !head, ref limited);
         reader = limited.Inner;
         list.DeleteRange(head ? 0 : len - n, n);
-        list.FinishRemoval();
+        bool deleted = list.FinishRemoval();
+        db.Notify(KeyspaceEventClasses.List, head ? Ev.Lpop : Ev.Rpop, key);
+        if (deleted)
+        {
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+        }
     }
 
     // Passes at most Remaining elements on.

@@ -95,7 +95,7 @@ internal static class ServerOps
                 Line(sb, "uptime_in_days", uptime / 86400);
                 Line(sb, "hz", cfg.Get("hz")!);
                 Line(sb, "configured_hz", cfg.Get("hz")!);
-                Line(sb, "lru_clock", engine.LruClock);
+                Line(sb, "lru_clock", engine.LruClockRaw);
                 Line(sb, "executable", Environment.ProcessPath ?? "");
                 Line(sb, "config_file", "");
                 Line(sb, "io_threads_active", "0");
@@ -107,7 +107,7 @@ internal static class ServerOps
                 Line(sb, "maxclients", cfg.Get("maxclients")!);
                 Line(sb, "client_recent_max_input_buffer", "0");
                 Line(sb, "client_recent_max_output_buffer", "0");
-                Line(sb, "blocked_clients", engine.Blocking.BlockedCount);
+                Line(sb, "blocked_clients", engine.Blocking.BlockedCount + engine.Blocking.PostponedCount);
                 Line(sb, "tracking_clients", "0");
                 Line(sb, "clients_in_timeout_table", "0");
                 Line(sb, "total_blocking_keys", engine.Blocking.BlockingKeyCount);
@@ -158,7 +158,7 @@ internal static class ServerOps
                 Line(sb, "total_net_output_bytes", "0");
                 Line(sb, "rejected_connections", Interlocked.Read(ref engine.RejectedConnections));
                 Line(sb, "expired_keys", engine.Stats.ExpiredKeys);
-                Line(sb, "evicted_keys", "0");
+                Line(sb, "evicted_keys", engine.Memory.EvictedKeys);
                 Line(sb, "keyspace_hits", engine.KeyspaceHits.Hits);
                 Line(sb, "keyspace_misses", engine.KeyspaceHits.Misses);
                 Line(sb, "pubsub_channels", engine.PubSub.ChannelCount);
@@ -219,35 +219,14 @@ internal static class ServerOps
         }
     }
 
-    // used_memory is an estimate from the keyspace: every entry's packed array (its length plus the 24-byte array header
-    // of a 64-bit runtime), every collection structure's own estimate, and every shard's slot table. Runtime overhead outside the keyspace is not counted.
+    // ---- memory accounting (issue 6) ----
+    // used_memory is the engine's running total (Keyspace/MemoryAccounting.cs, docs/memory.md): every entry's packed array
+    // with its array header, every collection structure's estimate, every shard's slot arrays, and what building the engine
+    // allocated (used_memory_startup). The runtime's own overhead and other objects of the process are not counted.
     private static void AppendMemory(StringBuilder sb, Engine engine)
     {
-        long bytes = 0;
-        foreach (var db in engine.Databases)
-        {
-            foreach (var shard in db.Shards)
-            {
-                using (shard.Lock())
-                {
-                    var table = shard.Table;
-                    bytes += table.TableBytes;
-                    for (int i = 0; i < table.Capacity; i++)
-                    {
-                        if (table.IsOccupied(i))
-                        {
-                            bytes += table.EntryAt(i).Length + 24;
-                            if (table.ObjectAt(i) is ICollectionObject structure)
-                            {
-                                bytes += structure.EstimatedBytes;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        long peak = Math.Max(bytes, Interlocked.Read(ref engine.PeakMemory));
-        Interlocked.Exchange(ref engine.PeakMemory, peak);
+        long bytes = engine.Memory.Used;
+        long peak = engine.Memory.Peak;
         long maxmemory = long.Parse(engine.Config.Get("maxmemory")!, CultureInfo.InvariantCulture);
         long rss = Environment.WorkingSet;
         Header(sb, "Memory");
@@ -257,7 +236,8 @@ internal static class ServerOps
         Line(sb, "used_memory_rss_human", Human(rss));
         Line(sb, "used_memory_peak", peak);
         Line(sb, "used_memory_peak_human", Human(peak));
-        Line(sb, "used_memory_dataset", bytes);
+        Line(sb, "used_memory_startup", engine.Memory.StartupBytes);
+        Line(sb, "used_memory_dataset", bytes - engine.Memory.StartupBytes);
         Line(sb, "maxmemory", maxmemory);
         Line(sb, "maxmemory_human", Human(maxmemory));
         Line(sb, "maxmemory_policy", engine.Config.Get("maxmemory-policy")!);

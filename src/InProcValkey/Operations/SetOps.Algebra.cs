@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes.Sets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -21,7 +22,7 @@ internal static partial class SetOps
         for (int i = 0; i < keys.Length; i++)
         {
             var shard = db.ShardOf(hashes[i]);
-            if (FindLocked(db, shard, hashes[i], keys[i].Span, ref clock, out _, out var set, out bool found) is { } error)
+            if (FindLocked(db, shard, hashes[i], keys[i].Span, ref clock, out _, out var set, out bool found, read: true) is { } error)
             {
                 return error;
             }
@@ -115,12 +116,15 @@ internal static partial class SetOps
             if (existing is not null)
             {
                 db.RemoveLocked(dshard, dindex);
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, destination);
             }
             return null;
         }
         var stored = result.Rekeyed(destination);
         EntryLayout.SetLru(stored.Entry, db.Engine.LruClock);
         stored.Store(db, dshard, dh, dindex);
+        db.SignalModifiedKey(destination);
+        db.Notify(KeyspaceEventClasses.Set, op switch { Combine.Intersect => Ev.Sinterstore, Combine.Union => Ev.Sunionstore, _ => Ev.Sdiffstore }, destination);
         return null;
     }
 
@@ -335,6 +339,8 @@ internal static partial class SetOps
         if (src.Count == 0)
         {
             db.RemoveLocked(sshard, sindex);
+            db.Notify(KeyspaceEventClasses.Set, Ev.Srem, source);
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Del, source);
             if (ReferenceEquals(sshard, dshard) && dindex >= 0)
             {
                 // Removal may shift slots in a shared shard: find the destination again.
@@ -344,6 +350,8 @@ internal static partial class SetOps
         else
         {
             src.Store(db, sshard, sh, sindex);
+            db.SignalModifiedKey(source);
+            db.Notify(KeyspaceEventClasses.Set, Ev.Srem, source);
         }
         var dst = dstEntry is null
             ? SetObject.Create(destination, member, 1, limits, db.Engine.LruClock)
@@ -352,9 +360,14 @@ internal static partial class SetOps
         {
             dindex = -1;
         }
-        dst.Add(member, limits);
+        bool added = dst.Add(member, limits);
         dst.ShrinkToFit(exact: dstEntry is null);
         dst.Store(db, dshard, dh, dindex);
+        db.SignalModifiedKey(destination);
+        if (added)
+        {
+            db.Notify(KeyspaceEventClasses.Set, Ev.Sadd, destination);
+        }
         return null;
     }
 }

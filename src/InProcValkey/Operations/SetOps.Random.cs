@@ -1,5 +1,6 @@
 using InProcValkey.DataTypes.Sets;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -33,6 +34,12 @@ internal static partial class SetOps
             member = set.RandomMember(db.Engine, scratch, out int position).ToArray();
             set.RemoveAtPosition(position);
             StoreOrDelete(db, shard, h, index, set);
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.Set, Ev.Spop, key);
+            if (set.Count == 0)
+            {
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+            }
             return null;
         }
     }
@@ -77,6 +84,8 @@ internal static partial class SetOps
                 }
                 AddAll(copy, members);
                 db.RemoveLocked(shard, index);
+                db.Notify(KeyspaceEventClasses.Set, Ev.Spop, key);
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
                 return null;
             }
             var engine = db.Engine;
@@ -104,6 +113,8 @@ internal static partial class SetOps
                     members.Reverse();
                 }
                 set.Store(db, shard, h, index);
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.Set, Ev.Spop, key);
                 return null;
             }
             // Draw the members that stay into a new set; return what is left of the old one.
@@ -140,6 +151,8 @@ internal static partial class SetOps
             var entry = EntryLayout.HasExpiry(old) ? EntryLayout.WithExpiry(kept.Entry!, EntryLayout.Expiry(old)) : kept.Entry!;
             EntryLayout.SetLru(entry, EntryLayout.Lru(old));
             db.StoreLocked(shard, h, index, entry, kept.Table);
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.Set, Ev.Spop, key);
             return null;
         }
     }
@@ -171,7 +184,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found);
+            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true);
             if (error is not null || !found)
             {
                 return error;
@@ -194,7 +207,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found);
+            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true);
             if (error is not null || !found || count == 0)
             {
                 return error;

@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes.Sets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -38,9 +39,13 @@ internal static partial class SetOps
     }
 
     /// <summary>Finds <paramref name="key"/> (lock held): null and no error when missing; WRONGTYPE for another type.</summary>
-    internal static string? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out SetObject set, out bool found)
+    internal static string? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out SetObject set, out bool found, bool read = false)
     {
         var e = db.FindLocked(shard, h, key, ref clock, out index);
+        if (read && e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
+        }
         set = default;
         found = false;
         if (e is null)
@@ -86,6 +91,11 @@ internal static partial class SetOps
             }
             set.ShrinkToFit(exact: !found);
             set.Store(db, shard, h, index);
+            if (added > 0)
+            {
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.Set, Ev.Sadd, key);
+            }
         }
         return null;
     }
@@ -111,6 +121,8 @@ internal static partial class SetOps
                     if (set.Count == 0)
                     {
                         db.RemoveLocked(shard, index);
+                        db.Notify(KeyspaceEventClasses.Set, Ev.Srem, key);
+                        db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
                         return null;
                     }
                 }
@@ -118,6 +130,8 @@ internal static partial class SetOps
             if (removed > 0)
             {
                 set.Store(db, shard, h, index);
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.Set, Ev.Srem, key);
             }
         }
         return null;
@@ -131,7 +145,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found);
+            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true);
             if (found)
             {
                 count = set.Count;
@@ -148,7 +162,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found);
+            var error = FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true);
             isMember = found && set.Contains(member);
             return error;
         }
@@ -162,7 +176,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found) is { } error)
+            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true) is { } error)
             {
                 return error;
             }
@@ -182,7 +196,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found) is { } error)
+            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true) is { } error)
             {
                 return error;
             }
@@ -217,7 +231,7 @@ internal static partial class SetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found) is { } error)
+            if (FindLocked(db, shard, h, key, ref clock, out _, out var set, out bool found, read: true) is { } error)
             {
                 return error;
             }

@@ -4,6 +4,7 @@ using InProcValkey.DataTypes.Lists;
 using InProcValkey.DataTypes.SortedSets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -78,13 +79,14 @@ internal static class SortOps
         }
         var dshard = db.ShardOf(hd);
         var existing = db.FindLocked(dshard, hd, destination, ref clock, out int dindex, touch: false);
-        if (existing is not null)
-        {
-            db.RemoveLocked(dshard, dindex);
-        }
         count = result.Count;
         if (count == 0)
         {
+            if (existing is not null)
+            {
+                db.RemoveLocked(dshard, dindex);
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, destination);
+            }
             return null;
         }
         long raw = 0;
@@ -92,12 +94,14 @@ internal static class SortOps
         {
             raw += v?.Length ?? 0;
         }
-        var list = ListValue.Create(db, dshard, hd, destination, (int)Math.Min(raw + 2L * result.Count, int.MaxValue));
+        var list = ListValue.Create(db, dshard, hd, destination, (int)Math.Min(raw + 2L * result.Count, int.MaxValue), existing is null ? -1 : dindex);
         list.PrepareGrow(raw, result.Count);
         foreach (var v in result)
         {
             list.Push(v ?? [], head: false);
         }
+        db.SignalModifiedKey(destination);
+        db.Notify(KeyspaceEventClasses.List, Ev.Sortstore, destination);
         db.Engine.Blocking.SignalKeyReady(db, destination);
         return null;
     }

@@ -2,6 +2,7 @@ using InProcValkey.DataTypes.Sets;
 using InProcValkey.DataTypes.SortedSets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -65,6 +66,10 @@ internal static partial class SortedSetOps
         {
             var shard = db.ShardOf(hashes[i]);
             var e = db.FindLocked(shard, hashes[i], keys[i].Span, ref clock, out int index);
+            if (e is null)
+            {
+                db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, keys[i].Span); // sources are read with lookupKeyRead
+            }
             var kind = e is null ? EntryKind.SortedSet : EntryLayout.Kind(e);
             if (kind is not (EntryKind.SortedSet or EntryKind.Set))
             {
@@ -95,7 +100,8 @@ internal static partial class SortedSetOps
         }
         if (destination is { } d)
         {
-            StoreLocked(db, db.ShardOf(hashes[n]), hashes[n], d.Span, output, ref clock);
+            StoreLocked(db, db.ShardOf(hashes[n]), hashes[n], d.Span, output, ref clock,
+                options.Operation switch { ZSetOperation.Union => Ev.Zunionstore, ZSetOperation.Inter => Ev.Zinterstore, _ => Ev.Zdiffstore });
         }
         return null;
     }

@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes.SortedSets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -11,7 +12,7 @@ internal static partial class SortedSetOps
     /// any TTL, as Valkey's <c>setKey</c>; an empty result deletes the key. The encoding is what Valkey ends with: listpack when
     /// the result is within both listpack limits (<c>zsetConvertToListpackIfNeeded</c>, or ZRANGESTORE's adds), else skiplist.
     /// </summary>
-    internal static void StoreLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ZsetItems sorted, ref Clock clock)
+    internal static void StoreLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ZsetItems sorted, ref Clock clock, KeyspaceEventName ev)
     {
         var old = db.FindLocked(shard, h, key, ref clock, out int index, touch: false);
         if (sorted.Count == 0)
@@ -19,6 +20,7 @@ internal static partial class SortedSetOps
             if (old is not null)
             {
                 db.RemoveLocked(shard, index);
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
             }
             return;
         }
@@ -52,7 +54,9 @@ internal static partial class SortedSetOps
             var e = EntryLayout.AllocateCollection(key, EntryKind.SortedSet, CollectionEncodings.SortedSetSkiplist, false, 0, lru, 0, 0, out _);
             db.StoreLocked(shard, h, index, e, tree);
         }
+        db.Notify(KeyspaceEventClasses.SortedSet, ev, key);
         SignalReady(db, key);
+        db.SignalModifiedKey(key);
     }
 
     /// <summary>ZRANGESTORE: stores the selected range of <paramref name="source"/> in <paramref name="destination"/>; the count stored.</summary>
@@ -66,7 +70,7 @@ internal static partial class SortedSetOps
         try
         {
             var shard = db.ShardOf(hs);
-            var e = FindLocked(db, shard, hs, source, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, hs, source, ref clock, out int index, out var error, read: true);
             if (error is not null)
             {
                 return error;
@@ -79,7 +83,7 @@ internal static partial class SortedSetOps
             }
             // Collected in reply order; the stored set is ordered anyway.
             items.SortByScoreThenMember();
-            StoreLocked(db, db.ShardOf(hd), hd, destination, items, ref clock);
+            StoreLocked(db, db.ShardOf(hd), hd, destination, items, ref clock, Ev.Zrangestore);
             stored = items.Count;
             return null;
         }
@@ -102,7 +106,7 @@ internal static partial class SortedSetOps
         var engine = db.Engine;
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null)
             {
                 return error;
@@ -183,7 +187,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null)
             {
                 return error;

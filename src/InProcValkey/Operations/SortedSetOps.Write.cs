@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes.SortedSets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -139,9 +140,17 @@ internal static partial class SortedSetOps
                 }
             }
             edit.Commit();
+            if (result.Added > 0 || result.Updated > 0)
+            {
+                db.Notify(KeyspaceEventClasses.SortedSet, incr ? Ev.Zincr : Ev.Zadd, key);
+            }
             if (result.Added > 0)
             {
                 SignalReady(db, key);
+            }
+            if (result.Added > 0 || result.Updated > 0)
+            {
+                db.SignalModifiedKey(key);
             }
             return null;
         }
@@ -174,7 +183,13 @@ internal static partial class SortedSetOps
             }
             if (removed > 0)
             {
-                edit.Commit();
+                bool exists = edit.Commit();
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.SortedSet, Ev.Zrem, key);
+                if (!exists)
+                {
+                    db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+                }
             }
             return null;
         }
@@ -200,7 +215,13 @@ internal static partial class SortedSetOps
             }
             using var edit = ZsetEdit.Open(db, shard, h, index, e);
             edit.RemoveRanks(first, first + count);
-            edit.Commit();
+            bool exists = edit.Commit();
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.SortedSet, spec.Kind switch { ZRangeKind.Rank => Ev.Zremrangebyrank, ZRangeKind.Score => Ev.Zremrangebyscore, _ => Ev.Zremrangebylex }, key);
+            if (!exists)
+            {
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+            }
             removed = count;
             return null;
         }
@@ -258,7 +279,14 @@ internal static partial class SortedSetOps
         {
             edit.RemoveRanks(0, n);
         }
-        edit.Commit();
+        bool exists = edit.Commit();
+        db.SignalModifiedKey(EntryLayout.Key(e));
+        var key = EntryLayout.Key(e); // e, the entry popped from, keeps its bytes after Commit replaced or removed it
+        db.Notify(KeyspaceEventClasses.SortedSet, max ? Ev.Zpopmax : Ev.Zpopmin, key);
+        if (!exists)
+        {
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
+        }
     }
 
     // Blocking pops (BZPOPMIN, BZPOPMAX, BZMPOP) are woken when a sorted set gains members.

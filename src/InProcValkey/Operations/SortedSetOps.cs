@@ -2,6 +2,7 @@ using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.SortedSets;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -47,9 +48,13 @@ internal struct ZRangeSpec
 internal static partial class SortedSetOps
 {
     /// <summary>The key's sorted-set entry, or null when missing (error null) or of another type (WRONGTYPE).</summary>
-    internal static byte[]? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error)
+    internal static byte[]? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error, bool read = false)
     {
         var e = db.FindLocked(shard, h, key, ref clock, out index);
+        if (read && e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
+        }
         if (e is not null && EntryLayout.Kind(e) != EntryKind.SortedSet)
         {
             error = ErrorMessages.WrongType;
@@ -69,7 +74,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null)
             {
                 count = ViewLocked(shard, index, e).Count;
@@ -86,7 +91,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null && ViewLocked(shard, index, e).TryGetScore(member, out double s))
             {
                 score = s;
@@ -103,7 +108,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null)
             {
                 var view = ViewLocked(shard, index, e);
@@ -128,7 +133,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null)
             {
                 var view = ViewLocked(shard, index, e);
@@ -150,7 +155,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null)
             {
                 var (start, end) = ViewLocked(shard, index, e).RanksOf(range);
@@ -168,7 +173,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is not null)
             {
                 var view = ViewLocked(shard, index, e);
@@ -314,7 +319,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
             if (e is null)
             {
                 return error;

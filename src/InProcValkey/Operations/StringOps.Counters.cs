@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -46,6 +47,8 @@ internal static partial class StringOps
             {
                 db.StoreLocked(shard, h, index, StringValue.CreateInt(key, result, ExpiryOf(e), db.Engine.LruClock));
             }
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Incrby, key);
             return null;
         }
     }
@@ -99,6 +102,8 @@ internal static partial class StringOps
             {
                 db.StoreLocked(shard, h, index, StringValue.CreateBytes(key, text, encoding, ExpiryOf(e), db.Engine.LruClock));
             }
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Incrbyfloat, key);
             result = text;
             return null;
         }

@@ -1,5 +1,6 @@
 using InProcValkey.DataTypes;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -59,6 +60,8 @@ internal static partial class StringOps
             var old = db.FindLocked(shard, hashes[i], key, ref clock, out int index, touch: false);
             var entry = TryOverwriteInPlace(old, value, -1) ?? StringValue.Create(key, value, -1, lru);
             db.StoreLocked(shard, hashes[i], index, entry);
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Set, key);
         }
         return true;
     }

@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -23,6 +24,8 @@ internal static partial class StringOps
             if (e is null)
             {
                 db.StoreLocked(shard, h, index, StringValue.Create(key, value, -1, db.Engine.LruClock));
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 length = value.Length;
                 return null;
             }
@@ -39,17 +42,23 @@ internal static partial class StringOps
             length = old.Length + value.Length;
             if (value.Length == 0 && EntryLayout.Encoding(e) == StringEncoding.Raw)
             {
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 return null;
             }
             if (EntryLayout.Encoding(e) == StringEncoding.Raw && EntryLayout.TryGrowInPlace(e, (int)length) is { IsEmpty: false } grown)
             {
                 value.CopyTo(grown[old.Length..]);
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 return null;
             }
             var entry = StringValue.CreateRawGreedy(key, (int)length, db.Engine.ProtoMaxBulkLen, ExpiryOf(e), db.Engine.LruClock, out var dst);
             old.CopyTo(dst);
             value.CopyTo(dst[old.Length..]);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
             return null;
         }
     }
@@ -158,6 +167,8 @@ internal static partial class StringOps
                 if (!inPlace.IsEmpty)
                 {
                     value.CopyTo(inPlace[at..]);
+                    db.SignalModifiedKey(key);
+                    db.Notify(KeyspaceEventClasses.String, Ev.Setrange, key);
                     return null;
                 }
             }
@@ -171,6 +182,8 @@ internal static partial class StringOps
             }
             value.CopyTo(dst[at..]);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Setrange, key);
             return null;
         }
     }

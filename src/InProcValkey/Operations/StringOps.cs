@@ -1,6 +1,7 @@
 using InProcValkey.DataTypes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -162,9 +163,13 @@ internal static partial class StringOps
         if (found)
         {
             reader.Commit();
-            EntryLayout.TouchLru(e!, db.Engine.LruClock);
+            db.Engine.Touch(e!);
         }
         db.Engine.KeyspaceHits.Record(e is not null);
+        if (e is null)
+        {
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key);
+        }
         return true;
     }
 
@@ -199,6 +204,12 @@ internal static partial class StringOps
             }
             var entry = TryOverwriteInPlace(old, value, expiry) ?? StringValue.Create(key, value, expiry, db.Engine.LruClock);
             db.StoreLocked(shard, h, index, entry);
+            db.SignalModifiedKey(key);
+            db.Notify(KeyspaceEventClasses.String, Ev.Set, key);
+            if (p.ExpireAtMs >= 0)
+            {
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Expire, key);
+            }
             result.Written = true;
             return null;
         }
@@ -219,6 +230,7 @@ internal static partial class StringOps
             }
             value = StringValue.ToArray(e);
             db.RemoveLocked(shard, index);
+            db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
             return null;
         }
     }
@@ -254,6 +266,7 @@ internal static partial class StringOps
             if (p.Option is ExpireOption.ExAt or ExpireOption.PxAt && when <= clock.NowMs)
             {
                 db.RemoveLocked(shard, index);
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
             }
             else if (hasExpire || (p.Option == ExpireOption.Persist && EntryLayout.HasExpiry(e)))
             {
@@ -262,6 +275,8 @@ internal static partial class StringOps
                 {
                     db.ReshapeLocked(shard, index, updated);
                 }
+                db.SignalModifiedKey(key);
+                db.Notify(KeyspaceEventClasses.Generic, hasExpire ? Ev.Expire : Ev.Persist, key);
             }
             return null;
         }

@@ -68,7 +68,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
             UseShellExecute = false,
         };
         foreach (var a in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                     "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning" })
+                     "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning",
+                     "--enable-debug-command", "yes" /* DEBUG DIGEST / DIGEST-VALUE are compared */ })
         {
             psi.ArgumentList.Add(a);
         }

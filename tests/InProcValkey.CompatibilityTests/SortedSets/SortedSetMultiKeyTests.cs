@@ -303,4 +303,20 @@ public sealed class SortedSetMultiKeyTests(RedisServerFixture server) : CompatTe
         Same("PEXPIRE", "big3", "0");
         Same("EXISTS", "big3");
     }
+
+    [Fact]
+    public void StoreCommandsReportDestinationAndSourceKeys()
+    {
+        foreach (var cmd in new[] { "ZUNIONSTORE", "ZINTERSTORE", "ZDIFFSTORE" })
+        {
+            Same("COMMAND", "GETKEYS", cmd, "d", "2", "a", "b");
+            Same("COMMAND", "GETKEYS", cmd, "d", "1", "a");
+            Same("COMMAND", "GETKEYS", cmd, "d", "0", "a");
+            Same("COMMAND", "GETKEYS", cmd, "d", "3", "a", "b");
+            Same("COMMAND", "GETKEYS", cmd, "d", "-1", "a");
+            Same("COMMAND", "GETKEYSANDFLAGS", cmd, "d", "2", "a", "b");
+        }
+        Same("COMMAND", "GETKEYS", "ZINTERSTORE", "d", "2", "a", "b", "WEIGHTS", "1", "2");
+        Same("COMMAND", "GETKEYS", "ZRANGESTORE", "d", "a", "0", "1");
+    }
 }

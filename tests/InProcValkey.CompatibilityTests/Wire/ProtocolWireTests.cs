@@ -154,6 +154,15 @@ public sealed class ProtocolWireTests : IDisposable
     [InlineData("QUIT\r\nPING\r\n")]
     [InlineData("PING\r\nPING hello\r\nPING a b\r\nECHO\r\nECHO a b\r\n")]
     [InlineData("CLIENT NO-EVICT on\r\nCLIENT NO-EVICT maybe\r\nCLIENT UNKNOWNSUB\r\n")]
+    // SKIP during a skipped command skips the next one too; SKIP while OFF is ignored (CLIENT_REPLY_SKIP_NEXT).
+    [InlineData("CLIENT REPLY SKIP\r\nCLIENT REPLY SKIP\r\nPING a\r\nPING b\r\nPING c\r\n")]
+    [InlineData("CLIENT REPLY OFF\r\nCLIENT REPLY SKIP\r\nPING a\r\nPING b\r\nCLIENT REPLY ON\r\nPING c\r\n")]
+    [InlineData("CLIENT REPLY SKIP\r\nCLIENT REPLY OFF\r\nPING a\r\nCLIENT REPLY ON\r\nPING b\r\n")]
+    // (Un)subscribe confirmations and messages are pushes: delivered under CLIENT REPLY OFF/SKIP (CLIENT_PUSHING).
+    [InlineData("CLIENT REPLY OFF\r\nSUBSCRIBE ch\r\nPSUBSCRIBE c*\r\nUNSUBSCRIBE\r\nPUNSUBSCRIBE\r\nPING\r\n")]
+    [InlineData("CLIENT REPLY SKIP\r\nSUBSCRIBE ch\r\nUNSUBSCRIBE ch\r\nPING\r\n")]
+    [InlineData("HELLO 3\r\nCLIENT REPLY OFF\r\nSUBSCRIBE ch\r\nPUBLISH ch x\r\nCLIENT REPLY ON\r\nPUBLISH ch y\r\n")]
+    [InlineData("HELLO 3\r\nSUBSCRIBE ch\r\nCLIENT REPLY SKIP\r\nPUBLISH ch x\r\nPUBLISH ch y\r\n")]
     public void ConnectionStateCommandsAgree(string request) => Same(request);
 
     public void Dispose() => _wire.Dispose();

@@ -55,8 +55,13 @@ public sealed partial class ListenerAdminTests
         Assert.False(held.IsCompleted);
         await admin.SendAsync("CLIENT LIST\r\n");
         Assert.Contains(" flags=b ", (await BulkAsync(admin)).Split('\n')[1]);
+        // A held client counts in blocked_clients (Valkey's BLOCKED_POSTPONE).
+        await admin.SendAsync("INFO clients\r\n");
+        Assert.Contains("blocked_clients:1\r\n", await BulkAsync(admin));
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(":0\r\n+PONG\r\n", await held);
+        await admin.SendAsync("INFO clients\r\n");
+        Assert.Contains("blocked_clients:0\r\n", await BulkAsync(admin));
     }
 
     [Fact]

@@ -7,24 +7,12 @@ namespace InProcValkey.Server.Tests.Listener;
 /// <summary>Pub/sub over the listener: StackExchange.Redis ISubscriber, cross-caller delivery, CLIENT LIST / KILL, output limits.</summary>
 public sealed class PubSubListenerTests
 {
-    public static TheoryData<RedisProtocol> Protocols => [RedisProtocol.Resp3, RedisProtocol.Resp2];
+    public static TheoryData<RedisProtocol> Protocols => ListenerClients.Protocols;
 
-    private static async Task<ValkeyServer> StartAsync()
-    {
-        var server = new ValkeyServer(new ValkeyServerOptions { Port = 0 });
-        await server.StartAsync(TestContext.Current.CancellationToken);
-        return server;
-    }
+    private static Task<ValkeyServer> StartAsync() => ListenerClients.StartAsync();
 
     private static Task<ConnectionMultiplexer> ConnectAsync(ValkeyServer server, RedisProtocol protocol) =>
-        ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
-        {
-            EndPoints = { server.EndPoints[0] },
-            Protocol = protocol,
-            AbortOnConnectFail = true,
-            ConnectTimeout = 10000,
-            SyncTimeout = 10000,
-        });
+        ListenerClients.ConnectAsync(server, protocol);
 
     private static async Task<T> Within<T>(Task<T> task) => await task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 

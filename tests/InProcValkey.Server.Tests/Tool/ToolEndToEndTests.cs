@@ -49,6 +49,33 @@ public sealed partial class ToolEndToEndTests
     }
 
     [Fact]
+    public async Task Engine_parameters_given_as_options_are_set_on_the_store()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var stop = new CancellationTokenSource();
+        var ready = new TaskCompletionSource<IReadOnlyList<EndPoint>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = ToolHost.RunAsync(["--port", "0", "--maxmemory", "1mb", "--maxmemory-policy", "allkeys-lru", "--loglevel", "warning"],
+            TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), stop.Token, ready.SetResult);
+        var endPoint = Assert.Single(await ready.Task.WaitAsync(TimeSpan.FromSeconds(30), ct));
+
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(endPoint, ct);
+        await socket.SendAsync("CONFIG GET maxmemory*\r\n"u8.ToArray(), SocketFlags.None, ct);
+        var received = new StringBuilder();
+        var buffer = new byte[1024];
+        while (!received.ToString().Contains("allkeys-lru", StringComparison.Ordinal))
+        {
+            int n = await socket.ReceiveAsync(buffer, SocketFlags.None, ct);
+            Assert.NotEqual(0, n);
+            received.Append(Encoding.ASCII.GetString(buffer, 0, n));
+        }
+        Assert.Contains("$9\r\nmaxmemory\r\n$7\r\n1048576\r\n", received.ToString());
+
+        stop.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30), ct));
+    }
+
+    [Fact]
     public async Task The_entry_point_exits_with_code_1_on_a_bad_directive()
     {
         var stderr = new StringWriter();

@@ -12,6 +12,12 @@ public sealed class KeyTableStructureTests
         public ICollectionObject DeepCopy() => new Marker(Key);
 
         public long EstimatedBytes => 0;
+
+        public long AccountedBytes { get; set; }
+
+        public KeyTable? Owner { get; set; }
+
+        public int OwnerSlots { get; set; }
     }
 
     private static byte[] Entry(string key) =>

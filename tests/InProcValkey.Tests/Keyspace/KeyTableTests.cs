@@ -19,20 +19,28 @@ public sealed class KeyTableTests
     private static void AssertInvariants(KeyTable table, HashSet<int> model, int universe)
     {
         Assert.Equal(model.Count, table.Count);
-        Assert.True(table.Count * 4 <= table.Capacity * 3, "load factor above 75%");
-        int mask = table.Capacity - 1;
+        Assert.True(table.Count * 8 <= table.Capacity * 7, "load factor above 7/8");
+        int capacity = table.Capacity;
         int occupied = 0;
-        for (int i = 0; i < table.Capacity; i++)
+        for (int i = 0; i < capacity; i++)
         {
             if (!table.IsOccupied(i))
             {
                 continue;
             }
             occupied++;
-            // Linear probing: every slot from the entry's home bucket to the entry is occupied.
-            for (int j = (int)table.HashAt(i) & mask; j != i; j = (j + 1) & mask)
+            // Linear probing: every slot from the entry's home slot to the entry is occupied.
+            for (int j = KeyTable.Home(table.HashAt(i), capacity); j != i; j = (j + 1) % capacity)
             {
                 Assert.True(table.IsOccupied(j), $"gap at {j} before entry at {i}");
+            }
+            // Robin Hood: the next entry of the run is at most one slot farther from its home.
+            int next = (i + 1) % capacity;
+            if (table.IsOccupied(next))
+            {
+                Assert.True(
+                    KeyTable.Distance(table.HashAt(next), next, capacity) <= KeyTable.Distance(table.HashAt(i), i, capacity) + 1,
+                    $"entry at {next} is out of Robin Hood order");
             }
         }
         Assert.Equal(model.Count, occupied);

@@ -52,6 +52,17 @@ internal sealed class HashTable : ICollectionObject
     /// <inheritdoc/>
     public long EstimatedBytes => 32 + 24 + (long)_slots.Length * Unsafe.SizeOf<Slot>() + _pairBytes;
 
+    // ---- memory accounting (issue 6) ----
+
+    /// <inheritdoc/>
+    public long AccountedBytes { get; set; }
+
+    /// <inheritdoc/>
+    public Keyspace.KeyTable? Owner { get; set; }
+
+    /// <inheritdoc/>
+    public int OwnerSlots { get; set; }
+
     /// <inheritdoc/>
     public ICollectionObject DeepCopy()
     {

@@ -52,7 +52,36 @@ internal static class ListLimits
     }
 
     /// <summary>Whether an element of <paramref name="size"/> bytes gets a node of its own (a plain node).</summary>
-    public static bool IsLarge(long size, int fill) => fill >= 0 ? size > SizeSafetyLimit : size > NegFillLimit(fill);
+    public static bool IsLarge(long size, int fill)
+    {
+        long threshold = Volatile.Read(ref s_packedThreshold);
+        if (threshold != 0)
+        {
+            return size >= threshold;
+        }
+        return fill >= 0 ? size > SizeSafetyLimit : size > NegFillLimit(fill);
+    }
+
+    // ---- DEBUG QUICKLIST-PACKED-THRESHOLD ----
+
+    // Valkey's quicklist packed_threshold: a process-wide test knob (a static in quicklist.c), 0 = off (the limits of
+    // the list's fill decide). It only moves elements between packed and plain nodes, which no reply can observe.
+    private static long s_packedThreshold;
+
+    /// <summary>
+    /// Valkey's <c>quicklistSetPackedThreshold</c> (DEBUG QUICKLIST-PACKED-THRESHOLD): elements of at least
+    /// <paramref name="bytes"/> bytes get plain nodes from now on, in every quicklist of the process; 0 restores the
+    /// fill-based rule. False (nothing changed) above 4 GB - 1 MB.
+    /// </summary>
+    public static bool TrySetPackedThreshold(long bytes)
+    {
+        if (bytes < 0 || bytes > (1L << 32) - (1 << 20))
+        {
+            return false;
+        }
+        Volatile.Write(ref s_packedThreshold, bytes);
+        return true;
+    }
 
     /// <summary>The capacity a growing node or inline listpack is allowed to reserve ahead (a little above its limit).</summary>
     public static int CapacityHint(int fill) => (fill >= 0 ? SizeSafetyLimit : NegFillLimit(fill)) + 64;

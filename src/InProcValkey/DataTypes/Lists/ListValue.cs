@@ -34,13 +34,21 @@ internal struct ListValue
     public static bool IsList(byte[] entry) => EntryLayout.Kind(entry) == EntryKind.List;
 
     /// <summary>Creates an empty listpack list for a missing key (the caller pushes right away: an empty list never stays).</summary>
-    public static ListValue Create(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, int expectedBytes)
+    public static ListValue Create(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, int expectedBytes) =>
+        Create(db, shard, h, key, expectedBytes, -1);
+
+    /// <summary>
+    /// <see cref="Create(Database, KeyShard, in KeyHash, ReadOnlySpan{byte}, int)"/> replacing the value at slot
+    /// <paramref name="index"/> (when &gt;= 0) instead of adding a key: Valkey's <c>setKey</c> on an existing key, which
+    /// drops the old value and TTL but is no new key (no <c>new</c> event). Used by SORT … STORE.
+    /// </summary>
+    public static ListValue Create(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, int expectedBytes, int index)
     {
         int capacity = Math.Min(Math.Max(Listpack.EmptySize + expectedBytes, 16), ListLimits.CapacityHint(db.Engine.Config.ListMaxListpackSize));
         var e = EntryLayout.AllocateCollection(key, EntryKind.List, CollectionEncodings.ListListpack, false, 0, db.Engine.LruClock,
             Listpack.EmptySize, Math.Max(capacity, Listpack.EmptySize + 1), out var data);
         Listpack.InitEmpty(data);
-        int index = db.StoreLocked(shard, h, -1, e);
+        index = db.StoreLocked(shard, h, index, e);
         return new ListValue(db, shard, h, index, e);
     }
 

@@ -84,6 +84,17 @@ internal sealed partial class Quicklist : ICollectionObject
         return true;
     }
 
+    // ---- memory accounting (issue 6) ----
+
+    /// <inheritdoc/>
+    public long AccountedBytes { get; set; }
+
+    /// <inheritdoc/>
+    public Keyspace.KeyTable? Owner { get; set; }
+
+    /// <inheritdoc/>
+    public int OwnerSlots { get; set; }
+
     /// <inheritdoc/>
     public ICollectionObject DeepCopy()
     {
@@ -100,15 +111,28 @@ internal sealed partial class Quicklist : ICollectionObject
     {
         get
         {
+            // ---- memory accounting (issue 6): the sum is O(nodes) and is read after every write to the list, so a list of
+            // more than 16 nodes re-sums only when its node count changed or it gained or lost 32 elements since the last sum.
+            if (_nodes.Count > 16 && _nodes.Count == _estimateNodes && Math.Abs(Count - _estimateCount) < 32)
+            {
+                return _estimate;
+            }
             // Object + list array; per node: the node object (~32), its array header (24) and its bytes.
             long bytes = 48 + 8L * _nodes.Capacity;
             foreach (var n in _nodes)
             {
                 bytes += 32 + 24 + n.Data.Length;
             }
+            _estimate = bytes;
+            _estimateNodes = _nodes.Count;
+            _estimateCount = Count;
             return bytes;
         }
     }
+
+    private long _estimate;
+    private int _estimateNodes = -1;
+    private long _estimateCount;
 
     // ---- limits ------------------------------------------------------------------------------------------
 

@@ -194,6 +194,17 @@ internal sealed class SetHashtable : ICollectionObject
         return KeyTable.ReverseBits(v);
     }
 
+    // ---- memory accounting (issue 6) ----
+
+    /// <inheritdoc/>
+    public long AccountedBytes { get; set; }
+
+    /// <inheritdoc/>
+    public Keyspace.KeyTable? Owner { get; set; }
+
+    /// <inheritdoc/>
+    public int OwnerSlots { get; set; }
+
     public ICollectionObject DeepCopy()
     {
         var copy = new SetHashtable(0)

@@ -82,6 +82,17 @@ internal sealed class ZsetIndex : ICollectionObject
         (long)Tree.LeafCount * (48 + 2 * (24 + 8 * ZsetTree.LeafCapacity)) +
         (long)Tree.InnerCount * (32 + 4 * 24 + (8 + 4 + 8 + 8) * ZsetTree.InnerCapacity);
 
+    // ---- memory accounting (issue 6) ----
+
+    /// <inheritdoc/>
+    public long AccountedBytes { get; set; }
+
+    /// <inheritdoc/>
+    public Keyspace.KeyTable? Owner { get; set; }
+
+    /// <inheritdoc/>
+    public int OwnerSlots { get; set; }
+
     /// <inheritdoc/>
     public ICollectionObject DeepCopy()
     {

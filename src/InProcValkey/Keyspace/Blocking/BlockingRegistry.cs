@@ -37,8 +37,18 @@ internal sealed class BlockingRegistry
         _engine = engine;
     }
 
-    /// <summary>Commands blocked now (INFO clients: <c>blocked_clients</c>).</summary>
+    /// <summary>Commands blocked now (INFO clients: <c>blocked_clients</c>, with <see cref="PostponedCount"/>).</summary>
     public int BlockedCount => Volatile.Read(ref _blockedCount);
+
+    // ---- CLIENT PAUSE: held clients count as blocked (Valkey's BLOCKED_POSTPONE) ----
+
+    private int _postponedCount;
+
+    /// <summary>Listener clients whose command CLIENT PAUSE holds now (Valkey counts them in <c>blocked_clients</c>).</summary>
+    public int PostponedCount => Volatile.Read(ref _postponedCount);
+
+    /// <summary>A client starts (+1) or stops (-1) being held by CLIENT PAUSE.</summary>
+    public void Postponed(int delta) => Interlocked.Add(ref _postponedCount, delta);
 
     /// <summary>Distinct keys commands are blocked on (INFO keyspace-related <c>total_blocking_keys</c>).</summary>
     public int BlockingKeyCount
