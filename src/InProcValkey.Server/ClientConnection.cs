@@ -116,15 +116,9 @@ internal sealed partial class ClientConnection : IClientConnection
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, _closing.Token);
         var token = linked.Token;
-<<<<<<< HEAD
-        var pipe = _server.LoopFor(Id)?.TryAttach(_socket) ?? StreamPipe(_socket);
+        var pipe = _transport ?? _server.LoopFor(Id)?.TryAttach(_socket!) ?? StreamPipe(_socket!);
         var reader = pipe.Input;
         var writer = pipe.Output;
-=======
-        var stream = _socket is null ? null : new NetworkStream(_socket, ownsSocket: false);
-        var reader = _transport?.Input ?? PipeReader.Create(stream!, new StreamPipeReaderOptions(leaveOpen: true));
-        var writer = _transport?.Output ?? PipeWriter.Create(stream!, new StreamPipeWriterOptions(leaveOpen: true));
->>>>>>> main
         string reason = "client closed the connection";
         // A read started while a command was blocked, whose input is processed once the command is served.
         Task<ReadResult>? carried = null;

@@ -54,6 +54,9 @@ public sealed partial class ValkeyServer : IAsyncDisposable
             config.Seed("proto-max-bulk-len", _options.ProtoMaxBulkLen);
         }
         config.Seed("client-query-buffer-limit", _options.ClientQueryBufferLimit);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.IoThreads, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.IoThreads, 128, nameof(options));
+        config.Seed("io-threads", _options.IoThreads);
         if (_options.ClientOutputBufferLimit is { } outputLimits && config.Set("client-output-buffer-limit", outputLimits) is { } error)
         {
             throw new ArgumentException(error, nameof(options));
@@ -318,7 +321,7 @@ public sealed partial class ValkeyServer : IAsyncDisposable
     /// with <c>INPROCVALKEY_SERVER_TRANSPORT=sockets</c> in the environment (.NET's socket engine through stream pipes).
     /// </summary>
     /// <remarks>
-    /// One loop per core (at most <c>INPROCVALKEY_SERVER_LOOPS</c> when set); connections are spread over them in turn.
+    /// <see cref="ValkeyServerOptions.IoThreads"/> loops; connections are spread over them in turn.
     /// </remarks>
     internal Transport.EpollLoop? LoopFor(long clientId) => _loops is { Length: > 0 } loops ? loops[clientId % loops.Length] : null;
 
@@ -330,7 +333,7 @@ public sealed partial class ValkeyServer : IAsyncDisposable
         {
             return;
         }
-        int count = int.TryParse(Environment.GetEnvironmentVariable("INPROCVALKEY_SERVER_LOOPS"), out int n) && n > 0 ? n : Environment.ProcessorCount;
+        int count = _options.IoThreads;
         var loops = new List<Transport.EpollLoop>();
         for (int i = 0; i < count; i++)
         {
