@@ -201,6 +201,12 @@ internal sealed partial class ClientConnection : IClientConnection
                         abort = true;
                         break;
                     }
+                    if (outcome == RespBatchOutcome.CloseAfterReply)
+                    {
+                        // Valkey frees the client right after writing this reply, before another client's next command
+                        // runs: a client that has read the reply (QUIT's OK) never sees this one's subscriptions or watches.
+                        LeaveSharedState();
+                    }
                     await FlushTrackedAsync(writer, token).ConfigureAwait(false);
                     if (outcome == RespBatchOutcome.CloseAfterReply)
                     {
@@ -245,9 +251,7 @@ internal sealed partial class ClientConnection : IClientConnection
                 _server.Store.Engine.Blocking.Cancel(blocked);
                 _blocked = null;
             }
-            StopMonitor();
-            LeavePubSub();
-            _processor.Context.Transaction?.Discard(); // transactions (issue 7): freeClient unwatches
+            LeaveSharedState();
             if (abort)
             {
                 // Pending replies are dropped (Valkey frees the client): close first, so completing the writer cannot
@@ -271,6 +275,14 @@ internal sealed partial class ClientConnection : IClientConnection
             (pipe as Transport.SocketPipe)?.Abort();
             Log.Closed(_server.Logger, Id, reason);
         }
+    }
+
+    // What the connection holds in server-wide structures: MONITOR feed, channel subscriptions, WATCHed keys.
+    private void LeaveSharedState()
+    {
+        StopMonitor();
+        LeavePubSub();
+        _processor.Context.Transaction?.Discard(); // transactions (issue 7): freeClient unwatches
     }
 
     // The portable transport: the socket as a stream, read and written through System.IO.Pipelines' stream adapters.

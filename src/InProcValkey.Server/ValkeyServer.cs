@@ -329,7 +329,8 @@ public sealed partial class ValkeyServer : IAsyncDisposable
 
     private void StartLoop()
     {
-        if (string.Equals(Environment.GetEnvironmentVariable("INPROCVALKEY_SERVER_TRANSPORT"), "sockets", StringComparison.OrdinalIgnoreCase))
+        if (_options.SocketEngine
+            || string.Equals(Environment.GetEnvironmentVariable("INPROCVALKEY_SERVER_TRANSPORT"), "sockets", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

@@ -49,4 +49,10 @@ public sealed class ValkeyServerOptions
     /// the least CPU per request. Used on Linux x86-64; elsewhere .NET's socket engine serves the connections.
     /// </summary>
     public int IoThreads { get; set; } = 1;
+
+    /// <summary>
+    /// Serve the sockets through .NET's socket engine (stream pipes) instead of the epoll loops, as on other platforms; also
+    /// set by <c>INPROCVALKEY_SERVER_TRANSPORT=sockets</c> in the environment. Tests use it to keep that path covered.
+    /// </summary>
+    internal bool SocketEngine { get; set; }
 }

@@ -13,6 +13,8 @@ internal static class EpollInterop
     public const uint EpollErr = 0x008;
     public const uint EpollHup = 0x010;
     public const int EpollCloexec = 0x80000;
+    public const int EfdCloexec = 0x80000;
+    public const int EfdNonblock = 0x800;
     public const int MsgNoSignal = 0x4000;
     public const int EAgain = 11;
     public const int EIntr = 4;
@@ -43,6 +45,12 @@ internal static class EpollInterop
 
     [DllImport("libc", EntryPoint = "send", SetLastError = true)]
     public static extern nint Send(int fd, in byte buffer, nint length, int flags);
+
+    [DllImport("libc", EntryPoint = "eventfd", SetLastError = true)]
+    public static extern int EventFd(uint initial, int flags);
+
+    [DllImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static extern nint Write(int fd, in ulong value, nint length);
 
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     public static extern int Close(int fd);

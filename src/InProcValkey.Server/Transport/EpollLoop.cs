@@ -13,7 +13,10 @@ namespace InProcValkey.Server.Transport;
 internal sealed class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
+    // The epoll token of the eventfd that Dispose writes to, so the loop leaves epoll_wait at once.
+    private const ulong WakeToken = ulong.MaxValue;
     private readonly int _epfd;
+    private readonly int _wakefd;
     private readonly Thread _thread;
     private readonly object _slotsLock = new();
     private SocketPipe?[] _slots = new SocketPipe?[64];
@@ -21,9 +24,10 @@ internal sealed class EpollLoop : IDisposable
     private int _nextSlot;
     private volatile bool _stopping;
 
-    private EpollLoop(int epfd, string name)
+    private EpollLoop(int epfd, int wakefd, string name)
     {
         _epfd = epfd;
+        _wakefd = wakefd;
         _thread = new Thread(Run) { IsBackground = true, Name = name };
         _thread.Start();
     }
@@ -38,7 +42,22 @@ internal sealed class EpollLoop : IDisposable
         try
         {
             int epfd = EpollCreate1(EpollCloexec);
-            return epfd < 0 ? null : new EpollLoop(epfd, name);
+            if (epfd < 0)
+            {
+                return null;
+            }
+            int wakefd = EventFd(0, EfdCloexec | EfdNonblock);
+            var ev = new EpollEvent { Events = EpollIn, Data = WakeToken };
+            if (wakefd < 0 || EpollCtl(epfd, EpollCtlAdd, wakefd, ref ev) != 0)
+            {
+                if (wakefd >= 0)
+                {
+                    EpollInterop.Close(wakefd);
+                }
+                EpollInterop.Close(epfd);
+                return null;
+            }
+            return new EpollLoop(epfd, wakefd, name);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -133,7 +152,7 @@ internal sealed class EpollLoop : IDisposable
         var events = new EpollEvent[MaxEvents];
         while (!_stopping)
         {
-            int n = EpollWait(_epfd, events, MaxEvents, 200);
+            int n = EpollWait(_epfd, events, MaxEvents, -1);
             if (n < 0)
             {
                 if (Marshal.GetLastPInvokeError() == EIntr)
@@ -145,6 +164,10 @@ internal sealed class EpollLoop : IDisposable
             for (int i = 0; i < n; i++)
             {
                 ulong token = events[i].Data;
+                if (token == WakeToken)
+                {
+                    continue; // Dispose: _stopping is set
+                }
                 var slots = Volatile.Read(ref _slots);
                 int index = (int)(uint)token;
                 if ((uint)index >= (uint)slots.Length || Volatile.Read(ref slots[index]) is not { } pipe || pipe.Token != token)
@@ -175,10 +198,12 @@ internal sealed class EpollLoop : IDisposable
     public void Dispose()
     {
         _stopping = true;
+        EpollInterop.Write(_wakefd, 1UL, sizeof(ulong));
         if (Thread.CurrentThread != _thread)
         {
             _thread.Join(TimeSpan.FromSeconds(2));
         }
         EpollInterop.Close(_epfd);
+        EpollInterop.Close(_wakefd);
     }
 }
