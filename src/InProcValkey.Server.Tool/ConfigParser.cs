@@ -131,6 +131,8 @@ internal static class ConfigParser
                 return ParseInt(line[1], 0, 65535, v => config.Port = (int)v);
             case "databases" when argc == 2:
                 return ParseInt(line[1], 1, int.MaxValue, v => config.Databases = (int)v);
+            case "io-threads" when argc == 2:
+                return ParseInt(line[1], 1, 128, v => config.IoThreads = (int)v);
             case "maxclients" when argc == 2:
                 return ParseInt(line[1], 1, int.MaxValue, v => config.MaxClients = (int)v);
             case "timeout" when argc == 2:
@@ -174,7 +176,7 @@ internal static class ConfigParser
     private static readonly HashSet<string> ToolDirectives =
     [
         "bind", "save", "appendonly", "port", "databases", "maxclients", "timeout", "unixsocket", "requirepass",
-        "protected-mode", "loglevel", "proto-max-bulk-len", "client-query-buffer-limit",
+        "io-threads", "protected-mode", "loglevel", "proto-max-bulk-len", "client-query-buffer-limit",
     ];
 
     private static readonly HashSet<string> MultiArgument = ["client-output-buffer-limit"];

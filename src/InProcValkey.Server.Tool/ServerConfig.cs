@@ -21,6 +21,9 @@ internal sealed class ServerConfig
     /// <summary><c>maxclients</c>.</summary>
     public int MaxClients { get; set; } = 10000;
 
+    /// <summary><c>io-threads</c>: event-loop threads serving the sockets.</summary>
+    public int IoThreads { get; set; } = 1;
+
     /// <summary><c>timeout</c> in seconds; 0 never closes idle clients.</summary>
     public int TimeoutSeconds { get; set; }
 
@@ -48,6 +51,7 @@ internal sealed class ServerConfig
             UnixSocket = UnixSocket,
             RequirePass = string.IsNullOrEmpty(RequirePass) ? null : RequirePass,
             MaxClients = MaxClients,
+            IoThreads = IoThreads,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             ProtectedMode = ProtectedMode,
             ProtoMaxBulkLen = ProtoMaxBulkLen,

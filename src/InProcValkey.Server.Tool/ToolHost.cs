@@ -24,6 +24,7 @@ internal static class ToolHost
           --requirepass <password>          password of the default user (AUTH)
           --databases <n>                   number of databases (default 16)
           --maxclients <n>                  maximum number of connected clients (default 10000)
+          --io-threads <n>                  event-loop threads serving the sockets (default 1, as in Valkey)
           --timeout <seconds>               close clients idle for this long (default 0: never)
           --protected-mode yes|no           refuse non-loopback clients when no password is set (default yes)
           --loglevel debug|verbose|notice|warning|nothing   (default notice)

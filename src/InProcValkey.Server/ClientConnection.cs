@@ -116,9 +116,9 @@ internal sealed partial class ClientConnection : IClientConnection
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, _closing.Token);
         var token = linked.Token;
-        var stream = _socket is null ? null : new NetworkStream(_socket, ownsSocket: false);
-        var reader = _transport?.Input ?? PipeReader.Create(stream!, new StreamPipeReaderOptions(leaveOpen: true));
-        var writer = _transport?.Output ?? PipeWriter.Create(stream!, new StreamPipeWriterOptions(leaveOpen: true));
+        var pipe = _transport ?? _server.LoopFor(Id)?.TryAttach(_socket!) ?? StreamPipe(_socket!);
+        var reader = pipe.Input;
+        var writer = pipe.Output;
         string reason = "client closed the connection";
         // A read started while a command was blocked, whose input is processed once the command is served.
         Task<ReadResult>? carried = null;
@@ -201,6 +201,12 @@ internal sealed partial class ClientConnection : IClientConnection
                         abort = true;
                         break;
                     }
+                    if (outcome == RespBatchOutcome.CloseAfterReply)
+                    {
+                        // Valkey frees the client right after writing this reply, before another client's next command
+                        // runs: a client that has read the reply (QUIT's OK) never sees this one's subscriptions or watches.
+                        LeaveSharedState();
+                    }
                     await FlushTrackedAsync(writer, token).ConfigureAwait(false);
                     if (outcome == RespBatchOutcome.CloseAfterReply)
                     {
@@ -245,9 +251,7 @@ internal sealed partial class ClientConnection : IClientConnection
                 _server.Store.Engine.Blocking.Cancel(blocked);
                 _blocked = null;
             }
-            StopMonitor();
-            LeavePubSub();
-            _processor.Context.Transaction?.Discard(); // transactions (issue 7): freeClient unwatches
+            LeaveSharedState();
             if (abort)
             {
                 // Pending replies are dropped (Valkey frees the client): close first, so completing the writer cannot
@@ -258,13 +262,43 @@ internal sealed partial class ClientConnection : IClientConnection
             try
             {
                 await writer.CompleteAsync().ConfigureAwait(false);
+                if (!abort && pipe is Transport.SocketPipe socketPipe)
+                {
+                    // The last replies (QUIT's OK, a protocol error) reach the client before the socket closes.
+                    await socketPipe.SendCompletion.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                }
             }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or TimeoutException)
             {
             }
             Close();
+            (pipe as Transport.SocketPipe)?.Abort();
             Log.Closed(_server.Logger, Id, reason);
         }
+    }
+
+    // What the connection holds in server-wide structures: MONITOR feed, channel subscriptions, WATCHed keys.
+    private void LeaveSharedState()
+    {
+        StopMonitor();
+        LeavePubSub();
+        _processor.Context.Transaction?.Discard(); // transactions (issue 7): freeClient unwatches
+    }
+
+    // The portable transport: the socket as a stream, read and written through System.IO.Pipelines' stream adapters.
+    private static IDuplexPipe StreamPipe(Socket socket)
+    {
+        var stream = new NetworkStream(socket, ownsSocket: false);
+        return new DuplexPipe(
+            PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)),
+            PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)));
+    }
+
+    private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input => input;
+
+        public PipeWriter Output => output;
     }
 
     private Keyspace.Blocking.BlockedClient? _blocked;

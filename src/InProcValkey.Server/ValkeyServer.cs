@@ -54,6 +54,9 @@ public sealed partial class ValkeyServer : IAsyncDisposable
             config.Seed("proto-max-bulk-len", _options.ProtoMaxBulkLen);
         }
         config.Seed("client-query-buffer-limit", _options.ClientQueryBufferLimit);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.IoThreads, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.IoThreads, 128, nameof(options));
+        config.Seed("io-threads", _options.IoThreads);
         if (_options.ClientOutputBufferLimit is { } outputLimits && config.Set("client-output-buffer-limit", outputLimits) is { } error)
         {
             throw new ArgumentException(error, nameof(options));
@@ -114,6 +117,7 @@ public sealed partial class ValkeyServer : IAsyncDisposable
             _endPoints.Clear();
             throw;
         }
+        StartLoop();
         // CONFIG GET port answers the port really listened on (Valkey's server.port; 0 when only the Unix socket listens).
         Store.Engine.Config.Seed("port", _endPoints.OfType<IPEndPoint>().Select(e => e.Port).FirstOrDefault());
         foreach (var listener in _listeners)
@@ -310,6 +314,48 @@ public sealed partial class ValkeyServer : IAsyncDisposable
         }
     }
 
+    // ---- epoll transport ----
+
+    /// <summary>
+    /// The Linux event loop the connections' sockets are served by (<see cref="Transport.EpollLoop"/>); null elsewhere, or
+    /// with <c>INPROCVALKEY_SERVER_TRANSPORT=sockets</c> in the environment (.NET's socket engine through stream pipes).
+    /// </summary>
+    /// <remarks>
+    /// <see cref="ValkeyServerOptions.IoThreads"/> loops; connections are spread over them in turn.
+    /// </remarks>
+    internal Transport.EpollLoop? LoopFor(long clientId) => _loops is { Length: > 0 } loops ? loops[clientId % loops.Length] : null;
+
+    private Transport.EpollLoop[]? _loops;
+
+    private void StartLoop()
+    {
+        if (_options.SocketEngine
+            || string.Equals(Environment.GetEnvironmentVariable("INPROCVALKEY_SERVER_TRANSPORT"), "sockets", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        int count = _options.IoThreads;
+        var loops = new List<Transport.EpollLoop>();
+        for (int i = 0; i < count; i++)
+        {
+            if (Transport.EpollLoop.TryCreate("InProcValkey.Server loop " + i) is not { } loop)
+            {
+                break;
+            }
+            loops.Add(loop);
+        }
+        _loops = [.. loops];
+    }
+
+    private void StopLoop()
+    {
+        foreach (var loop in _loops ?? [])
+        {
+            loop.Dispose();
+        }
+        _loops = null;
+    }
+
     /// <summary>The MONITOR clients of this server.</summary>
     internal MonitorFeed Monitors { get; }
 
@@ -343,6 +389,7 @@ public sealed partial class ValkeyServer : IAsyncDisposable
         {
             File.Delete(_options.UnixSocket);
         }
+        StopLoop();
         _stopping.Dispose();
         Log.Stopped(Logger);
     }

@@ -41,4 +41,18 @@ public sealed class ValkeyServerOptions
     /// <c>normal 0 0 0 …</c>: no limit for normal clients).
     /// </summary>
     public string? ClientOutputBufferLimit { get; set; }
+
+    /// <summary>
+    /// Valkey's <c>io-threads</c>: how many event-loop threads serve the connections' sockets (1 to 128; default 1, as in
+    /// Valkey). Each loop waits in <c>epoll_wait</c> and runs its connections' commands inline, as Valkey's main thread does;
+    /// connections are spread over the loops in turn. More loops use more cores for many busy connections; one loop uses
+    /// the least CPU per request. Used on Linux x86-64; elsewhere .NET's socket engine serves the connections.
+    /// </summary>
+    public int IoThreads { get; set; } = 1;
+
+    /// <summary>
+    /// Serve the sockets through .NET's socket engine (stream pipes) instead of the epoll loops, as on other platforms; also
+    /// set by <c>INPROCVALKEY_SERVER_TRANSPORT=sockets</c> in the environment. Tests use it to keep that path covered.
+    /// </summary>
+    internal bool SocketEngine { get; set; }
 }

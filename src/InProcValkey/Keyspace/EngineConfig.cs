@@ -63,6 +63,8 @@ internal sealed partial class EngineConfig
         new("maxmemory-eviction-tenacity", Kind.Int, "10", Min: 0, Max: 100),
         // ---- upstream test suite: immutable parameters whose value is true of this store ----
         new("daemonize", Kind.Bool, "no", Immutable: true),
+        // ---- listener: event-loop threads (ValkeyServerOptions.IoThreads); set at start only ----
+        new("io-threads", Kind.Int, "1", Immutable: true, Min: 1, Max: 128),
     ];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
