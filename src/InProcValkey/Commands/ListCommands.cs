@@ -171,7 +171,8 @@ internal static partial class ListCommands
             return;
         }
         var reader = new ReplyReader(ctx.Reply, array: false);
-        if (!ReplyIfError(ctx, ListOps.Index(ctx.Db, ctx.Args[1], index, ref ctx.Clock, ref reader, out bool found)) && !found)
+        // The lookup above was the command's one lookupKeyRead: this one counts no second hit.
+        if (!ReplyIfError(ctx, ListOps.Index(ctx.Db, ctx.Args[1], index, ref ctx.Clock, ref reader, out bool found, read: false)) && !found)
         {
             ctx.Reply.Null();
         }

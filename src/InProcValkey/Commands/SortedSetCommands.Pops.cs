@@ -228,7 +228,8 @@ internal static partial class SortedSetCommands
             return;
         }
         var items = ZsetItems.Rent();
-        if (!ReplyIfError(ctx, SortedSetOps.Scan(ctx.Db, ctx.Args[1], cursor, options.Pattern, options.Count, ref ctx.Clock, items, out ulong next, out bool compact)))
+        // ZCARD above was the command's one lookupKeyRead: the scan counts no second hit.
+        if (!ReplyIfError(ctx, SortedSetOps.Scan(ctx.Db, ctx.Args[1], cursor, options.Pattern, options.Count, ref ctx.Clock, items, out ulong next, out bool compact, read: false)))
         {
             ctx.Reply.Array(2);
             ctx.Reply.Bulk(next.ToString(CultureInfo.InvariantCulture));

@@ -16,11 +16,8 @@ internal static partial class HashOps
     /// <summary>Finds the key (lock held): null when missing; WRONGTYPE in <paramref name="error"/> when not a hash.</summary>
     private static byte[]? FindHashLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error, bool read = false)
     {
-        var e = db.FindLocked(shard, h, key, ref clock, out index);
-        if (read && e is null)
-        {
-            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
-        }
+        // A read is Valkey's lookupKeyRead: it counts a keyspace hit or miss and fires "keymiss".
+        var e = read ? db.FindForReadLocked(shard, h, key, ref clock, out index) : db.FindLocked(shard, h, key, ref clock, out index);
         if (e is not null && !HashValue.IsHash(e))
         {
             error = ErrorMessages.WrongType;

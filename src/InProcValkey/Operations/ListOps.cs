@@ -23,11 +23,8 @@ internal static partial class ListOps
     // lookupKey + checkType(OBJ_LIST): the entry, or null when missing (error null) or of another type (WRONGTYPE).
     private static byte[]? FindListLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error, bool read = false)
     {
-        var e = db.FindLocked(shard, h, key, ref clock, out index);
-        if (read && e is null)
-        {
-            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
-        }
+        // A read is Valkey's lookupKeyRead: it counts a keyspace hit or miss and fires "keymiss".
+        var e = read ? db.FindForReadLocked(shard, h, key, ref clock, out index) : db.FindLocked(shard, h, key, ref clock, out index);
         if (e is not null && !ListValue.IsList(e))
         {
             error = ErrorMessages.WrongType;
@@ -138,7 +135,7 @@ internal static partial class ListOps
 
     /// <summary>LINDEX: hands the element at <paramref name="index"/> (negative from the tail) to <paramref name="reader"/>
     /// (Begin(1) then the element, or nothing with <paramref name="found"/> false when missing or out of range). Error: WRONGTYPE.</summary>
-    public static string? Index<TReader>(Database db, ReadOnlySpan<byte> key, long index, ref Clock clock, ref TReader reader, out bool found)
+    public static string? Index<TReader>(Database db, ReadOnlySpan<byte> key, long index, ref Clock clock, ref TReader reader, out bool found, bool read = true)
         where TReader : struct, IListReader
     {
         found = false;
@@ -146,7 +143,7 @@ internal static partial class ListOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error, read: true);
+            var e = FindListLocked(db, shard, h, key, ref clock, out int slot, out var error, read);
             if (e is null)
             {
                 return error;

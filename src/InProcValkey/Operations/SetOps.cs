@@ -41,11 +41,8 @@ internal static partial class SetOps
     /// <summary>Finds <paramref name="key"/> (lock held): null and no error when missing; WRONGTYPE for another type.</summary>
     internal static string? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out SetObject set, out bool found, bool read = false)
     {
-        var e = db.FindLocked(shard, h, key, ref clock, out index);
-        if (read && e is null)
-        {
-            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
-        }
+        // A read is Valkey's lookupKeyRead: it counts a keyspace hit or miss and fires "keymiss".
+        var e = read ? db.FindForReadLocked(shard, h, key, ref clock, out index) : db.FindLocked(shard, h, key, ref clock, out index);
         set = default;
         found = false;
         if (e is null)

@@ -65,11 +65,7 @@ internal static partial class SortedSetOps
         for (int i = 0; i < n; i++)
         {
             var shard = db.ShardOf(hashes[i]);
-            var e = db.FindLocked(shard, hashes[i], keys[i].Span, ref clock, out int index);
-            if (e is null)
-            {
-                db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, keys[i].Span); // sources are read with lookupKeyRead
-            }
+            var e = db.FindForReadLocked(shard, hashes[i], keys[i].Span, ref clock, out int index); // sources are read with lookupKeyRead
             var kind = e is null ? EntryKind.SortedSet : EntryLayout.Kind(e);
             if (kind is not (EntryKind.SortedSet or EntryKind.Set))
             {

@@ -179,7 +179,7 @@ internal static partial class SortedSetOps
     /// <paramref name="count"/> members by member hash (<see cref="ZsetIndex.ScanPage"/>), the next cursor being the next
     /// hash (0 at the end), so a member present for the whole scan is returned exactly once.
     /// </summary>
-    public static string? Scan(Database db, ReadOnlySpan<byte> key, ulong cursor, ReadOnlySpan<byte> pattern, long count, ref Clock clock, ZsetItems output, out ulong next, out bool compact)
+    public static string? Scan(Database db, ReadOnlySpan<byte> key, ulong cursor, ReadOnlySpan<byte> pattern, long count, ref Clock clock, ZsetItems output, out ulong next, out bool compact, bool read = true)
     {
         next = 0;
         compact = false;
@@ -187,7 +187,7 @@ internal static partial class SortedSetOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read: true);
+            var e = FindLocked(db, shard, h, key, ref clock, out int index, out var error, read);
             if (e is null)
             {
                 return error;

@@ -50,11 +50,8 @@ internal static partial class SortedSetOps
     /// <summary>The key's sorted-set entry, or null when missing (error null) or of another type (WRONGTYPE).</summary>
     internal static byte[]? FindLocked(Database db, KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key, ref Clock clock, out int index, out string? error, bool read = false)
     {
-        var e = db.FindLocked(shard, h, key, ref clock, out index);
-        if (read && e is null)
-        {
-            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key); // lookupKeyRead's miss
-        }
+        // A read is Valkey's lookupKeyRead: it counts a keyspace hit or miss and fires "keymiss".
+        var e = read ? db.FindForReadLocked(shard, h, key, ref clock, out index) : db.FindLocked(shard, h, key, ref clock, out index);
         if (e is not null && EntryLayout.Kind(e) != EntryKind.SortedSet)
         {
             error = ErrorMessages.WrongType;

@@ -47,6 +47,45 @@ public sealed class StatisticsCompatTests(RedisServerFixture server) : CompatTes
         Assert.Equal(Diff.RunRedis(Arg.ToCommand(["INFO", "errorstats"])).ToString(), Diff.RunEngine(Arg.ToCommand(["INFO", "errorstats"])).ToString());
     }
 
+    // Reads of every collection type, hits, misses and wrong types: each is Valkey's lookupKeyRead (or not) on both sides.
+    // (Random picks and unordered replies over one member only, so the replies compare exactly.)
+    private static readonly string[][] CollectionScript =
+    [
+        ["HSET", "h", "f", "1", "g", "2"], ["HGET", "h", "f"], ["HGET", "nokey", "f"], ["HMGET", "h", "f", "x"], ["HMGET", "nokey", "f"],
+        ["HGETALL", "h"], ["HLEN", "nokey"], ["HEXISTS", "h", "f"], ["HKEYS", "nokey"], ["HVALS", "h"], ["HSTRLEN", "h", "f"],
+        ["HSET", "h1", "f", "1"], ["HRANDFIELD", "h1"], ["HRANDFIELD", "nokey"], ["HSCAN", "h", "0"], ["HSCAN", "nokey", "0"], ["HINCRBY", "h", "f", "1"],
+        ["HSETNX", "h", "f", "3"], ["HDEL", "h", "g"], ["HDEL", "nokey", "g"],
+        ["RPUSH", "l", "a", "b", "c"], ["LRANGE", "l", "0", "-1"], ["LRANGE", "nokey", "0", "-1"], ["LLEN", "l"], ["LLEN", "nokey"],
+        ["LINDEX", "l", "1"], ["LINDEX", "nokey", "1"], ["LPOS", "l", "b"], ["LPOS", "nokey", "b"], ["LPOP", "nokey"], ["LPUSHX", "nokey", "a"],
+        ["LSET", "l", "0", "z"], ["LINSERT", "l", "BEFORE", "z", "y"], ["LMOVE", "l", "l2", "LEFT", "RIGHT"], ["LMPOP", "2", "nokey", "l", "LEFT"],
+        ["SADD", "s", "a"], ["SISMEMBER", "s", "a"], ["SISMEMBER", "nokey", "a"], ["SMEMBERS", "s"], ["SCARD", "nokey"],
+        ["SMISMEMBER", "s", "a", "x"], ["SRANDMEMBER", "s"], ["SRANDMEMBER", "nokey"], ["SSCAN", "s", "0"], ["SINTER", "s", "nokey"],
+        ["SUNION", "s", "nokey"], ["SDIFF", "s", "nokey"], ["SINTERCARD", "2", "s", "nokey"], ["SINTERSTORE", "dst", "s", "nokey"],
+        ["SUNIONSTORE", "dst", "s", "nokey"], ["SMOVE", "s", "s2", "a"], ["SREM", "nokey", "a"],
+        ["ZADD", "z", "1", "a", "2", "b"], ["ZSCORE", "z", "a"], ["ZSCORE", "nokey", "a"], ["ZRANGE", "z", "0", "-1"], ["ZRANGE", "nokey", "0", "-1"],
+        ["ZCARD", "nokey"], ["ZRANK", "z", "b"], ["ZCOUNT", "z", "-inf", "+inf"], ["ZMSCORE", "z", "a", "x"], ["ZRANDMEMBER", "nokey"],
+        ["ZSCAN", "z", "0"], ["ZUNION", "2", "z", "nokey"], ["ZINTER", "2", "z", "nokey"], ["ZDIFF", "2", "z", "nokey"],
+        ["ZUNIONSTORE", "zd", "2", "z", "nokey"], ["ZINTERCARD", "2", "z", "nokey"], ["ZRANGESTORE", "zd2", "z", "0", "-1"],
+        ["ZINCRBY", "z", "1", "a"], ["ZREM", "nokey", "a"], ["ZPOPMIN", "nokey"],
+        ["SET", "str", "v"], ["HGET", "str", "f"], ["LLEN", "str"], ["SMEMBERS", "str"], ["ZSCORE", "str", "a"], ["SUNION", "str"],
+        ["ZUNION", "1", "str"], ["SORT", "l", "ALPHA"], ["SORT", "nokey"],
+    ];
+
+    [Fact]
+    public void CollectionReadsCountKeyspaceHitsAndMissesAsValkey()
+    {
+        Diff.RunRedis(Arg.ToCommand(["CONFIG", "RESETSTAT"]));
+        Diff.RunEngine(Arg.ToCommand(["CONFIG", "RESETSTAT"]));
+        foreach (var command in CollectionScript)
+        {
+            Same([.. command.Select(a => (Arg)a)]);
+            var redis = Fields(Diff.RunRedis(Arg.ToCommand(["INFO", "stats"])));
+            var engine = Fields(Diff.RunEngine(Arg.ToCommand(["INFO", "stats"])));
+            string which = string.Join(' ', command);
+            Assert.Equal((which, redis["keyspace_hits"], redis["keyspace_misses"]), (which, engine["keyspace_hits"], engine["keyspace_misses"]));
+        }
+    }
+
     [Fact]
     public void CommandstatsCallsRejectedAndFailedAgree()
     {
