@@ -66,6 +66,60 @@ public sealed class RedisCacheInteropTests : IAsyncLifetime
     private long Pttl(string key) => _store.Execute("PTTL", Prefix + key).AsInt64();
 
     [Fact]
+    public async Task TheAdapterFiresTheKeyspaceEventsOfRedisCachesCommandsAndCountsItsReads()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var events = _store.SubscribeKeyspaceEvents(KeyspaceEventClasses.All | KeyspaceEventClasses.KeyMiss);
+        var entry = Options(relative: TimeSpan.FromMinutes(10), sliding: TimeSpan.FromMinutes(2));
+        var data = new byte[100]; // over hash-max-listpack-value: a hashtable, as most cached payloads
+
+        // Each step: RedisCache's commands through the listener on key "r…", then the adapter on key "o…".
+        List<string> Run(IDistributedCache cache, string p)
+        {
+            cache.Set(p + "1", data, entry);
+            cache.Set(p + "1", Bytes("short"), entry); // overwritten: the listpack encoding
+            cache.Set(p + "1", data, entry); // and back to the hashtable
+            cache.Set(p + "1", data, entry); // same sizes: in place
+            Assert.Equal(data, cache.Get(p + "1"));
+            cache.Refresh(p + "1");
+            Assert.Null(cache.Get(p + "missing"));
+            cache.Refresh(p + "missing");
+            cache.Set(p + "2", Bytes("no expiry"), new DistributedCacheEntryOptions());
+            Assert.Equal("no expiry", System.Text.Encoding.UTF8.GetString(cache.Get(p + "2")!));
+            cache.Remove(p + "1");
+            cache.Remove(p + "2");
+            var seen = new List<string>();
+            while (events.Reader.TryRead(out var e))
+            {
+                if (e.Key.StartsWith(Prefix + p, StringComparison.Ordinal)) // not the client's handshake (its tie-break GET)
+                {
+                    seen.Add(e.Event + " " + e.Key[(Prefix.Length + p.Length)..]);
+                }
+            }
+            return seen;
+        }
+
+        await Redis.GetAsync("warm-up", token); // connects (the handshake's own lookups are not counted below)
+        events.Reader.TryRead(out _);
+        var hitsBefore = Info("keyspace_hits");
+        var missesBefore = Info("keyspace_misses");
+        var redis = Run(Redis, "r");
+        var (redisHits, redisMisses) = (Info("keyspace_hits") - hitsBefore, Info("keyspace_misses") - missesBefore);
+        var ours = Run(Ours, "o");
+        Assert.NotEmpty(redis);
+        Assert.Equal(redis, ours);
+        Assert.Equal((redisHits, redisMisses), (Info("keyspace_hits") - hitsBefore - redisHits, Info("keyspace_misses") - missesBefore - redisMisses));
+        token.ThrowIfCancellationRequested();
+    }
+
+    private long Info(string field)
+    {
+        string info = _store.Execute("INFO", "stats").ToString()!;
+        var line = info.Split("\r\n").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return long.Parse(line[(field.Length + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task AnEntryWrittenInProcessIsReadByRedisCacheAndSlides()
     {
         var data = new byte[300];

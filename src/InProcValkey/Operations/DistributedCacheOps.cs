@@ -3,6 +3,7 @@ using InProcValkey.DataTypes;
 using InProcValkey.DataTypes.Hashes;
 using InProcValkey.Errors;
 using InProcValkey.Keyspace;
+using InProcValkey.Keyspace.Notifications;
 
 namespace InProcValkey.Operations;
 
@@ -45,26 +46,87 @@ internal static class DistributedCacheOps
             {
                 if (e is not null)
                 {
+                    // RedisCache's HSET then EXPIRE with a past time: the key is deleted (EXPIRE's "del").
                     db.RemoveLocked(shard, index);
+                    db.SignalModifiedKey(key);
+                    db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
                 }
                 return;
             }
-            if (e is not null && !IsEntryShaped(shard, index, e))
+            int at;
+            if (e is not null && TryOverwriteEntry(shard, index, e, pairs))
             {
-                db.RemoveLocked(shard, index);
-                e = null;
-                index = -1;
+                at = index;
             }
-            HashValue.Set(db, shard, h, index, e, key, pairs);
+            else
+            {
+                if (e is not null && !IsEntryShaped(shard, index, e))
+                {
+                    db.RemoveLocked(shard, index);
+                    e = null;
+                    index = -1;
+                }
+                HashValue.Set(db, shard, h, index, e, key, pairs);
+                at = shard.Table.Find(h.Hash, key);
+            }
             db.SignalModifiedKey(key);
-            int at = shard.Table.Find(h.Hash, key);
+            db.Notify(KeyspaceEventClasses.Hash, Ev.Hset, key);
             var stored = shard.Table.EntryAt(at);
             var reshaped = EntryLayout.WithExpiry(stored, whenMs);
             if (!ReferenceEquals(reshaped, stored))
             {
                 db.ReshapeLocked(shard, at, reshaped);
             }
+            if (whenMs >= 0)
+            {
+                db.Notify(KeyspaceEventClasses.Generic, Ev.Expire, key);
+            }
         }
+    }
+
+    // An entry already stored as a hashtable of exactly the three fields (values over hash-max-listpack-value): its three
+    // values are set in one pass over the table's slots, in place when their sizes are unchanged, instead of three hashed
+    // lookups after a shape check. False (nothing changed) for any other shape or encoding.
+    private static bool TryOverwriteEntry(KeyShard shard, int index, byte[] e, in EntryFields pairs)
+    {
+        if (!HashValue.IsHash(e) || EntryLayout.CollectionEncoding(e) != CollectionEncodings.HashHashtable)
+        {
+            return false;
+        }
+        var table = HashValue.Open(shard, index, e).Table!;
+        if (table.Count != 3)
+        {
+            return false;
+        }
+        int abs = -1, sld = -1, data = -1;
+        for (int i = 0; i < table.Capacity; i++)
+        {
+            if (table.PairAt(i) is not { } pair)
+            {
+                continue;
+            }
+            // A hashtable pair is [LEB128 field length][field][value]; the entry's field names are one length byte long.
+            if (pair[0] == 4 && pair.AsSpan(1, 4).SequenceEqual("data"u8))
+            {
+                data = i;
+            }
+            else if (pair[0] == 6 && pair.AsSpan(1, 6).SequenceEqual("absexp"u8))
+            {
+                abs = i;
+            }
+            else if (pair[0] == 6 && pair.AsSpan(1, 6).SequenceEqual("sldexp"u8))
+            {
+                sld = i;
+            }
+        }
+        if (abs < 0 || sld < 0 || data < 0)
+        {
+            return false;
+        }
+        table.SetValueAt(abs, pairs.Value(0));
+        table.SetValueAt(sld, pairs.Value(1));
+        table.SetValueAt(data, pairs.Value(2));
+        return true;
     }
 
     /// <summary>
@@ -82,7 +144,8 @@ internal static class DistributedCacheOps
         var shard = db.ShardOf(h);
         using (shard.Lock())
         {
-            var e = db.FindLocked(shard, h, key, ref clock, out int index);
+            // RedisCache's HMGET: a read lookup (keyspace hits and misses, "keymiss").
+            var e = db.FindForReadLocked(shard, h, key, ref clock, out int index);
             if (e is null)
             {
                 return null;
@@ -91,7 +154,7 @@ internal static class DistributedCacheOps
             {
                 return ErrorMessages.WrongType;
             }
-            var hash = HashValue.Open(shard, index, e);
+            var hash = HashValue.OpenForRead(shard, index, e);
             var fields = new EntryRead(hash);
             if (getData)
             {
@@ -116,9 +179,12 @@ internal static class DistributedCacheOps
                 {
                     when = Math.Min(when, TicksToUnixMs(abs));
                 }
+                // RedisCache's PEXPIRE: "expire", or with a time not in the future the key deleted ("del").
                 if (when <= now)
                 {
                     db.RemoveLocked(shard, index);
+                    db.SignalModifiedKey(key);
+                    db.Notify(KeyspaceEventClasses.Generic, Ev.Del, key);
                 }
                 else
                 {
@@ -128,6 +194,7 @@ internal static class DistributedCacheOps
                         db.ReshapeLocked(shard, index, reshaped);
                     }
                     db.SignalModifiedKey(key);
+                    db.Notify(KeyspaceEventClasses.Generic, Ev.Expire, key);
                 }
             }
             if (found && getData)

@@ -182,6 +182,22 @@ internal sealed class HashTable : ICollectionObject
         return true;
     }
 
+    /// <summary>
+    /// Sets the value of the pair in slot <paramref name="index"/> (one <see cref="PairAt"/> returned a pair for): in place
+    /// when its length is unchanged, else as a new pair array in the same slot.
+    /// </summary>
+    public void SetValueAt(int index, ReadOnlySpan<byte> value)
+    {
+        var old = _slots[index].Pair!;
+        if (TryOverwriteValue(old, value))
+        {
+            return;
+        }
+        var pair = MakePair(FieldOf(old), value);
+        _pairBytes += ObjectBytes(pair.Length) - ObjectBytes(old.Length);
+        _slots[index].Pair = pair;
+    }
+
     /// <summary>Replaces the value of an existing field in place when its length is unchanged; false otherwise.</summary>
     public bool TryOverwriteValue(byte[] pair, ReadOnlySpan<byte> value)
     {

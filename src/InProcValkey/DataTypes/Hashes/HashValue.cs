@@ -42,6 +42,13 @@ internal static class HashValue
     public static bool IsHash(byte[] e) => EntryLayout.Kind(e) == EntryKind.Hash;
 
     /// <summary>Opens the hash at <paramref name="index"/> (the entry must be a hash).</summary>
+    /// <summary>
+    /// <see cref="Open"/> for a caller that only reads the hash (lock held): its structure is not noted for the memory
+    /// accounting's recount at unlock.
+    /// </summary>
+    public static HashRef OpenForRead(KeyShard shard, int index, byte[] e) =>
+        new(e, EntryLayout.CollectionEncoding(e) == CollectionEncodings.HashHashtable ? (HashTable)shard.Table.ObjectAt(index)! : null);
+
     public static HashRef Open(KeyShard shard, int index, byte[] e) =>
         new(e, EntryLayout.CollectionEncoding(e) == CollectionEncodings.HashHashtable ? (HashTable)Database.StructureLocked(shard, index)! : null);
 
