@@ -142,6 +142,13 @@ internal static class DistributedCacheOps
         found = false;
         var h = KeyHash.Of(key);
         var shard = db.ShardOf(h);
+        if (IsMissingOptimistic(shard, h, key))
+        {
+            // A miss needs no lock: the key is not in the table (checked under the shard's version, as GET does).
+            db.Engine.KeyspaceHits.Record(false);
+            db.Notify(KeyspaceEventClasses.KeyMiss, Ev.Keymiss, key);
+            return null;
+        }
         using (shard.Lock())
         {
             // RedisCache's HMGET: a read lookup (keyspace hits and misses, "keymiss").
@@ -203,6 +210,13 @@ internal static class DistributedCacheOps
             }
             return null;
         }
+    }
+
+    // True when no writer ran while the key was found absent from its shard's table.
+    private static bool IsMissingOptimistic(KeyShard shard, in KeyHash h, ReadOnlySpan<byte> key)
+    {
+        int version = shard.BeginOptimisticRead();
+        return version >= 0 && shard.Table.FindOptimistic(h.Hash, key) is null && shard.Validate(version);
     }
 
     /// <summary>UTC <see cref="DateTimeOffset"/> ticks to unix milliseconds (floor).</summary>
