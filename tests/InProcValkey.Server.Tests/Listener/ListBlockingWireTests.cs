@@ -50,16 +50,34 @@ public sealed class ListBlockingWireTests
         await waiter.SendAsync("CLIENT ID\r\n");
         string id = (await waiter.ReadLineAsync()).TrimStart(':').Trim();
         await waiter.SendAsync("BLPOP q 0\r\n");
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await WaitUntilBlockedAsync(other, 1);
         await other.SendAsync($"CLIENT UNBLOCK {id}\r\n");
         await other.ExpectAsync(":1\r\n");
         await waiter.ExpectAsync("*-1\r\n");
         await waiter.SendAsync("BRPOPLPUSH q d 0\r\n");
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await WaitUntilBlockedAsync(other, 1);
         await other.SendAsync($"CLIENT UNBLOCK {id} ERROR\r\n");
         await other.ExpectAsync(":1\r\n");
         await waiter.ExpectAsync("-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n");
         await other.SendAsync("RPUSH q x\r\nLLEN q\r\n");
         await other.ExpectAsync(":1\r\n:1\r\n");
+    }
+
+    // CLIENT UNBLOCK answers 0 for a client not blocked yet: wait (INFO clients, through another connection) until the
+    // server counts the expected number of blocked clients, instead of sleeping a fixed time.
+    private static async Task WaitUntilBlockedAsync(RawClient via, int expected)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            await via.SendAsync("INFO clients\r\n");
+            int length = int.Parse((await via.ReadLineAsync()).TrimStart('$').Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            string info = await via.ReadAsync(length + 2);
+            if (info.Contains($"blocked_clients:{expected}\r\n", StringComparison.Ordinal))
+            {
+                return;
+            }
+            await Task.Delay(5, cts.Token);
+        }
     }
 }
