@@ -52,9 +52,10 @@ internal sealed class MonitorFeed(TimeProvider time)
 
     /// <summary>
     /// Feeds the command just run by <paramref name="ctx"/>. A monitor that is the caller itself gets the line right after
-    /// its reply (written to its own output, as Valkey appends both to the same buffer); others get it queued.
+    /// its reply (written to its own output, as Valkey appends both to the same buffer), or queued with
+    /// <paramref name="queueForSelf"/> (a command inside EXEC, whose reply is still being written); others get it queued.
     /// </summary>
-    public void Feed(CommandContext ctx, IClientConnection? source)
+    public void Feed(CommandContext ctx, IClientConnection? source, bool queueForSelf = false)
     {
         var monitors = _monitors;
         if (monitors.Length == 0)
@@ -64,7 +65,7 @@ internal sealed class MonitorFeed(TimeProvider time)
         byte[] line = Format(time.GetUtcNow(), ctx.DbIndex, source?.Address ?? "", source is IUnixClient { UnixSocketPath: { } path } ? path : null, ctx.Args);
         foreach (var monitor in monitors)
         {
-            if (ReferenceEquals(monitor, source))
+            if (ReferenceEquals(monitor, source) && !queueForSelf)
             {
                 var output = ((Protocol.RespReplyWriter)ctx.Reply).Output;
                 output.Write(line);

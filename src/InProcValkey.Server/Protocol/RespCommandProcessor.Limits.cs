@@ -154,6 +154,16 @@ internal sealed partial class RespCommandProcessor
 
     // ---- MONITOR ----
 
+    // MONITOR: each command EXEC runs is fed after it ran (before EXEC's own line), as Valkey's call() feeds it. A client
+    // that monitors itself gets these lines after EXEC's reply, not inside its array.
+    private void FeedQueued(CommandContext ctx)
+    {
+        if (Monitors is { IsActive: true } monitors && (ctx.Command.Flags & CommandFlags.Admin) == 0)
+        {
+            monitors.Feed(ctx, ctx.Client, queueForSelf: true);
+        }
+    }
+
     private void RunMonitored(MonitorFeed monitors, IClientConnection? client)
     {
         int callsBefore = Context.CallCount;

@@ -59,6 +59,7 @@ internal sealed partial class RespCommandProcessor
         Context = new CommandContext(engine, Writer);
         Writer.Owner = Context;
         Parser = new RespRequestParser(_options);
+        Context.QueuedCommandRan = FeedQueued;
         _pause = engine.Pause;
         _config = engine.Config;
     }

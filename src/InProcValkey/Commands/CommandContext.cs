@@ -144,4 +144,10 @@ internal sealed class CommandContext
 
     /// <summary>MULTI state and watched keys; null until the caller first runs MULTI or WATCH.</summary>
     public TransactionState? Transaction;
+
+    /// <summary>
+    /// Called after each queued command EXEC ran, with the context holding that command (its arguments, database): the
+    /// listener feeds MONITOR from it, as Valkey's <c>call()</c> feeds the commands of a transaction one by one.
+    /// </summary>
+    public Action<CommandContext>? QueuedCommandRan;
 }

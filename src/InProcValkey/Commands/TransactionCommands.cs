@@ -170,6 +170,7 @@ internal static class TransactionCommands
                     ctx.Engine.ServerStats.OnFailed(q.Def);
                 }
                 ctx.Engine.ServerStats.OnCall(ctx, q.Def, -1, 0);
+                ctx.QueuedCommandRan?.Invoke(ctx);
             }
         }
         finally

@@ -215,6 +215,35 @@ public sealed partial class ListenerAdminTests
     }
 
     [Fact]
+    public async Task Monitor_shows_the_commands_exec_runs_one_by_one_before_exec_and_not_when_queued()
+    {
+        await using var server = await StartAsync();
+        using var m = await ConnectAsync(server);
+        using var c = await ConnectAsync(server);
+        await m.SendAsync("MONITOR\r\n");
+        await m.ExpectAsync("+OK\r\n");
+        await c.SendAsync("MULTI\r\nSET a 1\r\nGET a\r\nSELECT 2\r\nINCR n\r\nCONFIG GET port\r\nEXEC\r\nMULTI\r\nSET b 1\r\nDISCARD\r\nPING\r\n");
+        await c.ExpectAsync("+OK\r\n+QUEUED\r\n+QUEUED\r\n+QUEUED\r\n+QUEUED\r\n+QUEUED\r\n"
+            + "*5\r\n+OK\r\n$1\r\n1\r\n+OK\r\n:1\r\n*2\r\n$4\r\nport\r\n");
+        await c.ReadLineAsync(); // the port's bulk header
+        await c.ReadLineAsync(); // and its digits
+        await c.ExpectAsync("+OK\r\n+QUEUED\r\n+OK\r\n+PONG\r\n");
+        // As redis-server 7.0 shows them (checked with redis-cli MONITOR): queued commands are not shown, each command EXEC
+        // ran is shown after it ran, in its database, admin ones (CONFIG) not at all, then EXEC itself.
+        string[] expected =
+        [
+            "0|\"MULTI\"", "0|\"SET\" \"a\" \"1\"", "0|\"GET\" \"a\"", "2|\"SELECT\" \"2\"", "2|\"INCR\" \"n\"", "2|\"EXEC\"",
+            "2|\"MULTI\"", "2|\"DISCARD\"", "2|\"PING\"",
+        ];
+        foreach (var want in expected)
+        {
+            var match = MonitorLine().Match(await m.ReadLineAsync());
+            Assert.True(match.Success);
+            Assert.Equal(want, match.Groups[1].Value + "|" + match.Groups[3].Value);
+        }
+    }
+
+    [Fact]
     public async Task Monitor_twice_replies_nothing_the_second_time_and_client_list_flags_it()
     {
         await using var server = await StartAsync();
