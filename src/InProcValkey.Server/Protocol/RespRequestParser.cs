@@ -165,16 +165,9 @@ internal sealed class RespRequestParser(RespParserOptions options)
     {
         if (!TryShortHeader(ref input, pos, out long count, out long cr))
         {
-            cr = input.IndexOfStopAtNul((byte)'\r', pos);
-            if (cr < 0)
+            if (FindHeaderEnd(ref input, pos, ErrorMessages.ProtocolTooBigMultibulkCount, out cr) is var status and not RespParseStatus.Command)
             {
-                return input.Length - pos > _options.InlineMaxSize
-                    ? Fail(ErrorMessages.ProtocolTooBigMultibulkCount)
-                    : RespParseStatus.NeedMoreData;
-            }
-            if (cr > input.Length - 2)
-            {
-                return RespParseStatus.NeedMoreData; // the byte after '\r' (not checked, as in Valkey) has not arrived
+                return status;
             }
             if (!TryReadNumber(ref input, pos + 1, cr, out count) || count > int.MaxValue)
             {
@@ -201,16 +194,9 @@ internal sealed class RespRequestParser(RespParserOptions options)
             {
                 if (pos >= input.Length || input.At(pos) != (byte)'$' || !TryShortHeader(ref input, pos, out long len, out long cr))
                 {
-                    cr = input.IndexOfStopAtNul((byte)'\r', pos);
-                    if (cr < 0)
+                    if (FindHeaderEnd(ref input, pos, ErrorMessages.ProtocolTooBigBulkCount, out cr) is var status and not RespParseStatus.Command)
                     {
-                        return input.Length - pos > _options.InlineMaxSize
-                            ? Fail(ErrorMessages.ProtocolTooBigBulkCount)
-                            : RespParseStatus.NeedMoreData;
-                    }
-                    if (cr > input.Length - 2)
-                    {
-                        return RespParseStatus.NeedMoreData;
+                        return status;
                     }
                     byte first = input.At(pos);
                     if (first != (byte)'$')
@@ -244,6 +230,22 @@ internal sealed class RespRequestParser(RespParserOptions options)
             _remainingArgs--;
         }
         return RespParseStatus.Command;
+    }
+
+    /// <summary>
+    /// Valkey's <c>strchr</c> for the <c>\r</c> ending a header that starts at <paramref name="pos"/>: Command with its
+    /// position, NeedMoreData when it (or the byte after it, not checked, as in Valkey) has not arrived, or the
+    /// <paramref name="tooBig"/> protocol error when more than an inline request's worth came without it.
+    /// </summary>
+    private RespParseStatus FindHeaderEnd<T>(scoped ref T input, long pos, string tooBig, out long cr)
+        where T : IRespInput, allows ref struct
+    {
+        cr = input.IndexOfStopAtNul((byte)'\r', pos);
+        if (cr < 0)
+        {
+            return input.Length - pos > _options.InlineMaxSize ? Fail(tooBig) : RespParseStatus.NeedMoreData;
+        }
+        return cr > input.Length - 2 ? RespParseStatus.NeedMoreData : RespParseStatus.Command;
     }
 
     /// <summary>
