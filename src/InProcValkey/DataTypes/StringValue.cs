@@ -18,11 +18,11 @@ internal static class StringValue
     /// Creates a string entry choosing the encoding as Valkey's <c>tryObjectEncoding</c>: <c>int</c> for a canonical
     /// decimal long of at most 20 chars, <c>embstr</c> up to 44 bytes, <c>raw</c> above.
     /// </summary>
-    public static byte[] Create(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, long expiry, uint lru)
+    public static byte[] Create(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, long expiry, uint lru, bool shareIntegers = true)
     {
         if (value.Length <= MaxInt64Chars && Numbers.TryParseInt64(value, out long l))
         {
-            return CreateInt(key, l, expiry, lru);
+            return CreateInt(key, l, expiry, lru, shareIntegers);
         }
         return CreateBytes(key, value, TextEncodingFor(value.Length), expiry, lru);
     }
@@ -35,11 +35,19 @@ internal static class StringValue
         return e;
     }
 
-    /// <summary>Creates an <c>int</c>-encoded entry. <paramref name="expiry"/> &lt; 0: none.</summary>
-    public static byte[] CreateInt(ReadOnlySpan<byte> key, long value, long expiry, uint lru)
+    /// <summary>
+    /// Creates an <c>int</c>-encoded entry. <paramref name="expiry"/> &lt; 0: none. Without
+    /// <paramref name="shareIntegers"/> (<see cref="Keyspace.EngineConfig.SharesIntegers"/>) a value in 0..9999 is its own
+    /// object, not a shared one.
+    /// </summary>
+    public static byte[] CreateInt(ReadOnlySpan<byte> key, long value, long expiry, uint lru, bool shareIntegers = true)
     {
         var e = EntryLayout.Allocate(key, (byte)StringEncoding.Int, expiry >= 0, expiry, lru, 8, out int off);
         BinaryPrimitives.WriteInt64LittleEndian(e.AsSpan(off, 8), value);
+        if (!shareIntegers)
+        {
+            EntryLayout.MarkUnshared(e);
+        }
         return e;
     }
 
@@ -132,10 +140,17 @@ internal static class StringValue
     public static long ReadInt(byte[] e) => BinaryPrimitives.ReadInt64LittleEndian(EntryLayout.StoredValue(e));
 
     /// <summary>Overwrites an <c>int</c>-encoded value in place (INCR on an int-encoded entry allocates nothing).</summary>
-    public static void WriteIntInPlace(byte[] e, long value)
+    public static void WriteIntInPlace(byte[] e, long value, bool shareIntegers = true)
     {
-        // The new value is a new object in Valkey: shared again when it is in the shared range.
-        EntryLayout.ClearUnshared(e);
+        // The new value is a new object in Valkey: shared again when it is in the shared range (and integers are shared).
+        if (shareIntegers)
+        {
+            EntryLayout.ClearUnshared(e);
+        }
+        else
+        {
+            EntryLayout.MarkUnshared(e);
+        }
         BinaryPrimitives.WriteInt64LittleEndian(EntryLayout.StoredValue(e), value);
     }
 

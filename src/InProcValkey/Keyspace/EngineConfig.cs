@@ -423,6 +423,13 @@ internal sealed partial class EngineConfig
     /// <summary>Whether <see cref="MaxMemoryPolicy"/> is an LFU policy: entries then carry LFU data in their LRU field.</summary>
     public bool LfuPolicy { get; private set; }
 
+    /// <summary>
+    /// Whether integers 0..9999 are stored as Valkey's shared objects (OBJECT REFCOUNT 2147483647): not with a
+    /// <c>maxmemory</c> and an LRU or LFU policy (Valkey's <c>MAXMEMORY_FLAG_NO_SHARED_INTEGERS</c>), where every value
+    /// needs an access time of its own. Decided when a value is created, as in Valkey.
+    /// </summary>
+    public bool SharesIntegers { get; private set; } = true;
+
     /// <summary><c>maxmemory-samples</c>: keys sampled per database for each eviction.</summary>
     public int MaxMemorySamples { get; private set; }
 
@@ -440,6 +447,8 @@ internal sealed partial class EngineConfig
         MaxMemory = long.Parse(_values["maxmemory"], CultureInfo.InvariantCulture);
         MaxMemoryPolicy = MaxMemoryPolicies.Parse(_values["maxmemory-policy"]);
         LfuPolicy = MaxMemoryPolicy is MaxMemoryPolicy.AllKeysLfu or MaxMemoryPolicy.VolatileLfu;
+        SharesIntegers = MaxMemory == 0 || MaxMemoryPolicy is not (MaxMemoryPolicy.AllKeysLru or MaxMemoryPolicy.VolatileLru
+            or MaxMemoryPolicy.AllKeysLfu or MaxMemoryPolicy.VolatileLfu);
         MaxMemorySamples = (int)Math.Min(int.MaxValue, long.Parse(_values["maxmemory-samples"], CultureInfo.InvariantCulture));
         EvictionTenacity = int.Parse(_values["maxmemory-eviction-tenacity"], CultureInfo.InvariantCulture);
         LfuLogFactor = (int)Math.Min(int.MaxValue, long.Parse(_values["lfu-log-factor"], CultureInfo.InvariantCulture));

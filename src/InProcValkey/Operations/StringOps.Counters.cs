@@ -41,11 +41,11 @@ internal static partial class StringOps
             result = current + delta;
             if (e is not null && EntryLayout.Encoding(e) == StringEncoding.Int)
             {
-                StringValue.WriteIntInPlace(e, result);
+                StringValue.WriteIntInPlace(e, result, db.Engine.Config.SharesIntegers);
             }
             else
             {
-                db.StoreLocked(shard, h, index, StringValue.CreateInt(key, result, ExpiryOf(e), db.Engine.LruClock));
+                db.StoreLocked(shard, h, index, StringValue.CreateInt(key, result, ExpiryOf(e), db.Engine.LruClock, db.Engine.Config.SharesIntegers));
             }
             db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Incrby, key);

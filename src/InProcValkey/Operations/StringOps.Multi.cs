@@ -58,7 +58,8 @@ internal static partial class StringOps
             var key = keys[i].Span;
             var value = values[i].Span;
             var old = db.FindLocked(shard, hashes[i], key, ref clock, out int index, touch: false);
-            var entry = TryOverwriteInPlace(old, value, -1) ?? StringValue.Create(key, value, -1, lru);
+            bool shared = db.Engine.Config.SharesIntegers;
+            var entry = TryOverwriteInPlace(old, value, -1, shared) ?? StringValue.Create(key, value, -1, lru, shared);
             db.StoreLocked(shard, hashes[i], index, entry);
             db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Set, key);

@@ -23,7 +23,7 @@ internal static partial class StringOps
             var e = db.FindLocked(shard, h, key, ref clock, out int index);
             if (e is null)
             {
-                db.StoreLocked(shard, h, index, StringValue.Create(key, value, -1, db.Engine.LruClock));
+                db.StoreLocked(shard, h, index, StringValue.Create(key, value, -1, db.Engine.LruClock, db.Engine.Config.SharesIntegers));
                 db.SignalModifiedKey(key);
                 db.Notify(KeyspaceEventClasses.String, Ev.Append, key);
                 length = value.Length;

@@ -202,7 +202,8 @@ internal static partial class StringOps
             {
                 expiry = EntryLayout.Expiry(old);
             }
-            var entry = TryOverwriteInPlace(old, value, expiry) ?? StringValue.Create(key, value, expiry, db.Engine.LruClock);
+            bool shared = db.Engine.Config.SharesIntegers;
+            var entry = TryOverwriteInPlace(old, value, expiry, shared) ?? StringValue.Create(key, value, expiry, db.Engine.LruClock, shared);
             db.StoreLocked(shard, h, index, entry);
             db.SignalModifiedKey(key);
             db.Notify(KeyspaceEventClasses.String, Ev.Set, key);
@@ -319,7 +320,7 @@ internal static partial class StringOps
     internal static long ExpiryOf(byte[]? e) => e is not null && EntryLayout.HasExpiry(e) ? EntryLayout.Expiry(e) : -1;
 
     // Reuses the old entry when the new value has the same encoding and size and the expiry keeps its shape: no allocation.
-    private static byte[]? TryOverwriteInPlace(byte[]? old, ReadOnlySpan<byte> value, long expiry)
+    private static byte[]? TryOverwriteInPlace(byte[]? old, ReadOnlySpan<byte> value, long expiry, bool shareIntegers)
     {
         if (old is null || EntryLayout.IsCollection(old) || EntryLayout.HasExpiry(old) != expiry >= 0)
         {
@@ -330,7 +331,7 @@ internal static partial class StringOps
         {
             if (value.Length <= StringValue.MaxInt64Chars && Numbers.TryParseInt64(value, out long l))
             {
-                StringValue.WriteIntInPlace(old, l);
+                StringValue.WriteIntInPlace(old, l, shareIntegers);
                 if (expiry >= 0)
                 {
                     EntryLayout.SetExpiryInPlace(old, expiry);

@@ -16,6 +16,48 @@ public class EvictionCompatTests(RedisServerFixture server) : CompatTest(server)
         Same("CONFIG", "SET", "lfu-decay-time", "1");
     }
 
+    /// <summary>
+    /// Integers 0..9999 are shared objects (OBJECT REFCOUNT 2147483647) except with a maxmemory and an LRU or LFU policy,
+    /// decided when each value is created (SET, MSET, APPEND, INCR): values made before a policy change keep their kind.
+    /// </summary>
+    [Theory]
+    [InlineData("allkeys-lru")]
+    [InlineData("volatile-lfu")]
+    [InlineData("allkeys-random")]
+    public void SharedIntegersFollowMaxmemoryAndThePolicy(string policy)
+    {
+        try
+        {
+            Same("SET", "before", "5");
+            Same("CONFIG", "SET", "maxmemory-policy", policy);
+            Same("SET", "nolimit", "5");
+            Same("OBJECT", "REFCOUNT", "nolimit");
+            Same("CONFIG", "SET", "maxmemory", "1gb");
+            Same("SET", "a", "5");
+            Same("OBJECT", "REFCOUNT", "a");
+            Same("SET", "a", "6");
+            Same("OBJECT", "REFCOUNT", "a");
+            Same("INCR", "a");
+            Same("OBJECT", "REFCOUNT", "a");
+            Same("MSET", "m", "9", "n", "12345");
+            Same("OBJECT", "REFCOUNT", "m");
+            Same("OBJECT", "REFCOUNT", "n");
+            Same("APPEND", "p", "42");
+            Same("OBJECT", "REFCOUNT", "p");
+            Same("INCRBY", "q", "7");
+            Same("OBJECT", "REFCOUNT", "q");
+            Same("OBJECT", "REFCOUNT", "before");
+            Same("CONFIG", "SET", "maxmemory", "0");
+            Same("OBJECT", "REFCOUNT", "a");
+            Same("INCR", "a");
+            Same("OBJECT", "REFCOUNT", "a");
+        }
+        finally
+        {
+            Restore();
+        }
+    }
+
     [Fact]
     public void ObjectFreqAndIdletimeFollowThePolicy()
     {
