@@ -125,6 +125,8 @@ internal sealed class ActiveExpiry : IDisposable
         while (true)
         {
             state.Sampled = 0;
+            state.TtlSum = 0;
+            state.TtlSamples = 0;
             bool wrapped = false;
             int expired = 0;
             using (shard.Lock())
@@ -159,6 +161,17 @@ internal sealed class ActiveExpiry : IDisposable
                 }
                 _expired.Clear();
             }
+            if (state.TtlSamples > 0)
+            {
+                // Valkey's activeExpireCycle: the batch's mean TTL weighs 2 %, the estimate so far 98 %.
+                long mean = state.TtlSum / state.TtlSamples;
+                long avg = Volatile.Read(ref db.AvgTtl);
+                if (avg == 0)
+                {
+                    avg = mean;
+                }
+                Volatile.Write(ref db.AvgTtl, (avg / 50 * 49) + (mean / 50));
+            }
             bool stale = state.Sampled == 0 || expired * 100 > state.Sampled * AcceptableStalePercent;
             if (wrapped || !stale || Stopwatch.GetTimestamp() > deadline)
             {
@@ -172,9 +185,15 @@ internal sealed class ActiveExpiry : IDisposable
         if (EntryLayout.HasExpiry(e))
         {
             st.Sampled++;
-            if (EntryLayout.Expiry(e) < st.Now)
+            long ttl = EntryLayout.Expiry(e) - st.Now;
+            if (ttl < 0)
             {
                 st.Expired.Add(e);
+            }
+            else if (ttl > 0)
+            {
+                st.TtlSum += ttl;
+                st.TtlSamples++;
             }
         }
     };
@@ -183,6 +202,8 @@ internal sealed class ActiveExpiry : IDisposable
     {
         public long Now;
         public int Sampled;
+        public long TtlSum;
+        public int TtlSamples;
         public List<byte[]> Expired;
     }
 

@@ -198,6 +198,12 @@ internal sealed partial class Database
     public readonly WatchRegistry Watches = new();
 
     /// <summary>
+    /// INFO keyspace's <c>avg_ttl</c> (ms): Valkey's running estimate, 2 % from each batch of TTLs the active expiry cycle
+    /// samples (keys it did not expire) and 98 % from before. Written by that cycle only.
+    /// </summary>
+    public long AvgTtl;
+
+    /// <summary>
     /// Valkey's <c>signalModifiedKey</c> for WATCH: call it (the key's shard lock held) right after a write changed the key.
     /// Costs one field read when nothing in this database is watched.
     /// </summary>

@@ -282,7 +282,7 @@ internal static class ServerOps
             }
             if (keys > 0)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"db{db.Index}:keys={keys},expires={expires},avg_ttl=0\r\n");
+                sb.Append(CultureInfo.InvariantCulture, $"db{db.Index}:keys={keys},expires={expires},avg_ttl={(expires == 0 ? 0 : Volatile.Read(ref db.AvgTtl))}\r\n");
             }
         }
     }

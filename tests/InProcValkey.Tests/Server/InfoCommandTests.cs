@@ -55,6 +55,28 @@ public sealed class InfoCommandTests
     }
 
     [Fact]
+    public void InfoKeyspaceAvgTtlIsTheActiveExpiryCyclesRunningEstimate()
+    {
+        using var t = new TestStore(activeExpiry: true);
+        for (int i = 0; i < 10; i++)
+        {
+            t.Ok("SET", "k" + i, "1", "PX", "100000");
+        }
+        t.Ok("SET", "plain", "1");
+        // Nothing sampled yet: 0, as in Valkey before its first cycle.
+        Assert.Contains("db0:keys=11,expires=10,avg_ttl=0\r\n", t.Text("INFO", "keyspace"));
+        t.Time.Advance(TimeSpan.FromMilliseconds(1000)); // cycles run inside Advance: the first batch sets the estimate
+        Assert.Contains("db0:keys=11,expires=10,avg_ttl=99000\r\n", t.Text("INFO", "keyspace"));
+        // Later batches weigh 2 % each: the estimate moves from 99000 toward the TTLs now left (90000), never past them.
+        t.Time.Advance(TimeSpan.FromMilliseconds(9000));
+        string line = t.Text("INFO", "keyspace")!;
+        long avg = long.Parse(line[(line.IndexOf("avg_ttl=", StringComparison.Ordinal) + 8)..].TrimEnd(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(avg, 90000, 98999);
+        t.Time.Advance(TimeSpan.FromSeconds(100)); // all expired: no TTLs left, avg_ttl 0
+        Assert.Contains("db0:keys=1,expires=0,avg_ttl=0\r\n", t.Text("INFO", "keyspace"));
+    }
+
+    [Fact]
     public void InfoStatsCountsCommandsAndExpiredKeys()
     {
         using var t = new TestStore(activeExpiry: false);
