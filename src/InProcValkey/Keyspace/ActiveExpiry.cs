@@ -67,6 +67,12 @@ internal sealed class ActiveExpiry : IDisposable
         for (long i = 0; _reclaim && i < cycles && RunCycle(); i++)
         {
         }
+        // Valkey's eviction time event: memory over maxmemory (CONFIG SET maxmemory below the usage) is brought back
+        // under it without waiting for the next command.
+        if (_engine.Config.MaxMemory != 0)
+        {
+            _engine.Evictor.PerformEvictions();
+        }
         try
         {
             _timer.Change(_interval, Timeout.InfiniteTimeSpan);

@@ -66,6 +66,12 @@ internal sealed class Evictor
         {
             return EvictionResult.Ok;
         }
+        if (_engine.Pause.Holds(mayWrite: true))
+        {
+            // Valkey's isSafeToPerformEvictions: CLIENT PAUSE (WRITE or ALL) pauses evictions, and the step answers OK
+            // without evicting, so the dataset stays as it is until the pause ends.
+            return EvictionResult.Ok;
+        }
         if (config.MaxMemoryPolicy == MaxMemoryPolicy.NoEviction)
         {
             return EvictionResult.Fail;

@@ -34,6 +34,30 @@ public sealed class EvictionSideEffectTests
     }
 
     [Fact]
+    public void MemoryOverALoweredLimitIsEvictedByTheTimerWithoutACommandAndNothingIsEvictedWhileClientsArePaused()
+    {
+        using var t = NewStore();
+        for (int i = 0; i < 200; i++)
+        {
+            t.Ok("SET", "k:" + S(i), Value);
+        }
+        t.Ok("CLIENT", "PAUSE", "60000", "WRITE");
+        // Below the usage. Every command evicts before it runs, so CONFIG SET itself (under the old limit) evicts nothing.
+        long limit = t.LimitTo(-10_000, "allkeys-random");
+        t.Time.Advance(TimeSpan.FromSeconds(1)); // the timer runs, but a paused dataset stays as it is
+        Assert.Equal(200, KeyCount(t));
+        Assert.Equal(200, t.Int("DBSIZE")); // and a command's eviction step evicts nothing either (Valkey: a fake EVICT_OK)
+        Assert.Equal(200, KeyCount(t));
+        t.Engine().Pause.Unpause(); // what CLIENT UNPAUSE does, without a command's own eviction step
+        t.Time.Advance(TimeSpan.FromMilliseconds(200)); // Valkey's eviction time event: no command needed
+        Assert.InRange(t.UsedMemory(), 0, limit);
+        Assert.InRange(KeyCount(t), 1, 199);
+
+        // Keys counted from the tables: any command would run the eviction step itself.
+        static int KeyCount(TestStore t) => t.Engine().Databases[0].Shards.Sum(s => s.Table.Count);
+    }
+
+    [Fact]
     public void EvictingAWatchedKeyFailsTheWatchersExec()
     {
         using var t = NewStore();
