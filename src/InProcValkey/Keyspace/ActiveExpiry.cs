@@ -64,7 +64,8 @@ internal sealed class ActiveExpiry : IDisposable
         long now = _engine.Time.GetUtcNow().ToUnixTimeMilliseconds();
         long elapsed = now - Interlocked.Exchange(ref _lastRunMs, now);
         long cycles = Math.Clamp(elapsed / Math.Max(1, (long)_interval.TotalMilliseconds), 1, MaxCatchUpCycles);
-        for (long i = 0; _reclaim && i < cycles && RunCycle(); i++)
+        // While clients are paused (WRITE or ALL) the dataset stays as it is: no active expiry, as Valkey's activeExpireCycle.
+        for (long i = 0; _reclaim && i < cycles && !_engine.Pause.Holds(mayWrite: true) && RunCycle(); i++)
         {
         }
         // Valkey's eviction time event: memory over maxmemory (CONFIG SET maxmemory below the usage) is brought back

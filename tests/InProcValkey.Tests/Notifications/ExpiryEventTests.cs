@@ -35,6 +35,21 @@ public sealed class ExpiryEventTests
     }
 
     [Fact]
+    public void ActiveExpiryWaitsWhileClientsArePaused()
+    {
+        using var t = new TestStore(activeExpiry: true);
+        using var events = t.Store.SubscribeKeyspaceEvents(KeyspaceEventClasses.Expired);
+        t.Db.StringSet("a", "1", TimeSpan.FromMilliseconds(100));
+        t.Ok("CLIENT", "PAUSE", "60000", "WRITE");
+        t.Time.Advance(TimeSpan.FromSeconds(1)); // timer ticks during the pause: the dataset stays as it is
+        Assert.Empty(events.Drain());
+        Assert.Equal(1, t.Store.Engine.Databases[0].Shards.Sum(s => s.Table.Count));
+        t.Store.Engine.Pause.Unpause(); // CLIENT UNPAUSE's effect, without running a command
+        t.Time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(["expired a"], events.Drain());
+    }
+
+    [Fact]
     public void WriteToAnExpiredKeyFiresExpiredThenNew()
     {
         using var t = new TestStore(activeExpiry: false);
